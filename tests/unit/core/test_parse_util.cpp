@@ -92,3 +92,18 @@ TEST_CASE("the live root is /") {
     CHECK(r.is_live());
     CHECK(r.host_path("proc/self/stat") == "/proc/self/stat");
 }
+
+#include "procstat/core/names.hpp"
+
+TEST_CASE("NameCache resolves root and caches unknown ids as absent") {
+    NameCache names;
+    REQUIRE(names.user(0));
+    CHECK(*names.user(0) == "root");
+    REQUIRE(names.group(0));
+    CHECK(*names.group(0) == "root");
+    CHECK_FALSE(names.user(3999999999u));
+    CHECK(&names.user(0) == &names.user(0));  // cached entry
+    CHECK(NameCache::uid_of("root") == 0u);
+    CHECK_FALSE(NameCache::uid_of("no-such-user-procstat"));
+    CHECK(NameCache::gid_of("root") == 0u);
+}
