@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// du: estimate file space usage, a drop-in for GNU coreutils 9.1 du (plus --json).
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "messages.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include "procstat/walk/du.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+namespace {
+
+using namespace procstat;
+
+enum class ListRead { ok, cannot_open, read_error };
+
+// Read the NUL-separated names of --files0-from (whole file; "-" is stdin).
+ListRead read_files0(const std::string& from, std::string& data) {
+    FILE* f = from == "-" ? stdin : std::fopen(from.c_str(), "re");
+    if (!f) {
+        du::error(errno, "cannot open " + du::quote_name(from) + " for reading");
+        return ListRead::cannot_open;
+    }
+    char chunk[65536];
+    std::size_t n;
+    while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) data.append(chunk, n);
+    bool bad = std::ferror(f) != 0;
+    int e = errno;
+    if (f != stdin) std::fclose(f);
+    if (bad) {
+        du::error(e, du::quote_name_if_needed(from) + ": read error");
+        return ListRead::read_error;
+    }
+    return ListRead::ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int rc = 0;
+    auto parsed = du::parse_options(argc, argv, rc);
+    if (!parsed) return tool::close_stdout("du", rc);
+    du::Options& opts = *parsed;
+
+    du::Printer printer(opts);
+    walk::DuCounter counter(opts.walk, printer);
+    bool ok = true;
+
+    auto one = [&](const std::string& name, bool from_stdin_list, std::size_t number) {
+        if (from_stdin_list && name == "-") {
+            du::error(0, "when reading file names from stdin, no file name of " + du::quote_name(name) +
+                             " allowed");
+            ok = false;
+            return;
+        }
+        if (name.empty()) {
+            if (opts.files0_from)
+                du::error(0, du::quote_name_if_needed(*opts.files0_from) + ":" + std::to_string(number) +
+                                 ": invalid zero-length file name");
+            else
+                du::error(0, "invalid zero-length file name");
+            ok = false;
+            return;
+        }
+        if (!counter.add_argument(name)) ok = false;
+    };
+
+    if (opts.files0_from) {
+        std::string data;
+        ListRead r = read_files0(*opts.files0_from, data);
+        if (r == ListRead::cannot_open) return tool::close_stdout("du", 1);
+        if (r == ListRead::ok) {
+            bool from_stdin = *opts.files0_from == "-";
+            std::size_t start = 0, number = 0;
+            while (start < data.size()) {
+                std::size_t end = data.find('\0', start);
+                if (end == std::string::npos) end = data.size();
+                one(data.substr(start, end - start), from_stdin, ++number);
+                start = end + 1;
+            }
+        } else {
+            ok = false;
+        }
+    } else {
+        for (const auto& f : opts.files) one(f, false, 0);
+    }
+
+    if (opts.total) printer.total(counter.total());
+    printer.finish();
+    return tool::close_stdout("du", ok ? 0 : 1);
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// GNU-style quoting of names in du's messages and the message printer.
+#include "messages.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+namespace procstat::du {
+
+namespace {
+
+bool needs_dollar_escape(unsigned char c) { return c < 0x20 || c >= 0x7f; }
+
+// Characters that make the shell-escape style quote at all (besides the escapes above).
+bool shell_special(unsigned char c) {
+    return c != 0 && std::strchr(" !\"#$&'()*;<=>?[\\]^`{|}~", c) != nullptr;
+}
+
+void append_escape(std::string& out, unsigned char c) {
+    switch (c) {
+    case '\a': out += "\\a"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    case '\v': out += "\\v"; return;
+    default: break;
+    }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\%03o", c);
+    out += buf;
+}
+
+}  // namespace
+
+std::string quote_name(std::string_view s) {
+    bool dollar = false, squote = false;
+    for (unsigned char c : s) {
+        if (needs_dollar_escape(c)) dollar = true;
+        if (c == '\'') squote = true;
+    }
+    if (!dollar) {
+        if (!squote) return "'" + std::string(s) + "'";
+        bool dq_safe = true;
+        for (unsigned char c : s)
+            if (c == '"' || c == '$' || c == '`' || c == '\\' || c == '!') dq_safe = false;
+        if (dq_safe) return "\"" + std::string(s) + "\"";
+    }
+    // '...' segments, with $'\n' for bytes that need escaping and \' for quotes.
+    std::string out = "'";
+    bool in_dollar = false;
+    for (unsigned char c : s) {
+        if (needs_dollar_escape(c)) {
+            if (!in_dollar) {
+                out += "'$'";
+                in_dollar = true;
+            }
+            append_escape(out, c);
+            continue;
+        }
+        if (in_dollar) {
+            out += "''";
+            in_dollar = false;
+        }
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += static_cast<char>(c);
+    }
+    out += "'";
+    return out;
+}
+
+std::string quote_name_if_needed(std::string_view s) {
+    if (s.empty()) return "''";
+    for (unsigned char c : s)
+        if (needs_dollar_escape(c) || shell_special(c)) return quote_name(s);
+    return std::string(s);
+}
+
+void error(int err, std::string_view message) {
+    std::fflush(stdout);
+    std::string line = "du: ";
+    line += message;
+    if (err) {
+        line += ": ";
+        line += std::strerror(err);
+    }
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+int usage_failure() {
+    std::fputs("Try 'du --help' for more information.\n", stderr);
+    return 1;
+}
+
+}  // namespace procstat::du

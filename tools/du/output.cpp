@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Formatting du lines: sizes through the GNU units module, --time stamps, NUL or newline ends.
+#include "output.hpp"
+
+#include <cstdio>
+
+#include "messages.hpp"
+#include "procstat/units/gnu_size.hpp"
+#include "time_format.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+namespace procstat::du {
+
+Printer::Printer(const Options& opts) : opts_(opts), json_(buf_) {
+    if (opts_.json) {
+        json_.begin_object();
+        json_.begin_array("entries");
+    }
+}
+
+void Printer::flush_if_large() {
+    if (buf_.size() >= 64 * 1024) {
+        tool::write_stdout(buf_);
+        buf_.clear();
+    }
+}
+
+void Printer::text_line(const walk::DuSize& size, const std::string& name) {
+    std::uint64_t n = opts_.walk.inodes ? size.inodes : opts_.walk.apparent ? size.apparent : size.bytes;
+    buf_ += units::human_readable(n, opts_.human_opts, 1, opts_.block_size);
+    buf_ += '\t';
+    if (opts_.walk.time != walk::TimeKind::none) {
+        buf_ += format_time(size.time, opts_.time_format);
+        buf_ += '\t';
+    }
+    buf_ += name;
+    buf_ += opts_.null_terminate ? '\0' : '\n';
+    flush_if_large();
+}
+
+void Printer::json_record(const walk::DuSize& size, const std::string& name, std::size_t level,
+                          bool is_dir) {
+    json_.begin_object();
+    json_.string("path", name);
+    json_.boolean("directory", is_dir);
+    json_.number("depth", static_cast<std::uint64_t>(level));
+    json_.number("bytes", size.bytes);
+    json_.number("apparent_bytes", size.apparent);
+    json_.number("inodes", size.inodes);
+    if (opts_.walk.time != walk::TimeKind::none) {
+        json_.number("time", static_cast<std::int64_t>(size.time.tv_sec));
+        json_.string("time_text", format_time(size.time, opts_.time_format));
+    }
+    json_.end_object();
+    flush_if_large();
+}
+
+void Printer::row(const walk::DuRow& row) {
+    if (opts_.json)
+        json_record(row.size, *row.path, row.level, row.is_dir);
+    else
+        text_line(row.size, *row.path);
+}
+
+void Printer::problem(walk::DuProblem what, const std::string& path, int err) {
+    tool::write_stdout(buf_);
+    buf_.clear();
+    switch (what) {
+    case walk::DuProblem::cannot_access:
+        error(err, "cannot access " + quote_name(path));
+        break;
+    case walk::DuProblem::cannot_read_dir:
+        error(err, "cannot read directory " + quote_name(path));
+        break;
+    case walk::DuProblem::cycle:
+        error(0,
+              "WARNING: Circular directory structure.\n"
+              "This almost certainly means that you have a corrupted file system.\n"
+              "NOTIFY YOUR SYSTEM MANAGER.\n"
+              "The following directory is part of the cycle:\n  " +
+                  quote_name_if_needed(path) + "\n");
+        break;
+    }
+}
+
+void Printer::total(const walk::DuSize& size) {
+    if (opts_.json) {
+        json_.end_array();
+        json_.begin_object("total");
+        json_.number("bytes", size.bytes);
+        json_.number("apparent_bytes", size.apparent);
+        json_.number("inodes", size.inodes);
+        json_.end_object();
+        total_done_ = true;
+        return;
+    }
+    text_line(size, "total");
+}
+
+void Printer::finish() {
+    if (opts_.json) {
+        if (!total_done_) json_.end_array();
+        json_.end_object();
+        json_.finish();
+    }
+    tool::write_stdout(buf_);
+    buf_.clear();
+}
+
+}  // namespace procstat::du
