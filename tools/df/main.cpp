@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// df: report file system space usage like GNU coreutils 9.1 df, querying every file system with
+// a deadline so that a dead server or a stuck FUSE daemon cannot hang it.
+#include <algorithm>
+#include <cerrno>
+#include <clocale>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+#include "options.hpp"
+#include "oracle.hpp"
+#include "procstat/core/root.hpp"
+#include "procstat/fsusage/df_select.hpp"
+#include "procstat/mnt/mount_table.hpp"
+#include "report_output.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+using namespace procstat;
+
+namespace {
+
+constexpr const char* prog = "df";
+
+void print_message(const fsusage::DfMessage& m) {
+    switch (m.kind) {
+    case fsusage::DfMessageKind::errno_error:
+        std::fprintf(stderr, "%s: %s: %s\n", prog, fsusage::quote_shell(m.path).c_str(),
+                     std::strerror(m.err));
+        break;
+    case fsusage::DfMessageKind::not_responding:
+        std::fprintf(stderr, "%s: %s: not responding\n", prog, fsusage::quote_shell(m.path).c_str());
+        break;
+    case fsusage::DfMessageKind::overmounted:
+        std::fprintf(stderr, "%s: cannot access '%s': over-mounted by another device\n", prog,
+                     m.path.c_str());
+        break;
+    }
+}
+
+int run(df::Options& o) {
+    std::optional<Root> sysroot;
+    if (o.sysroot) {
+        auto r = Root::open(*o.sysroot);
+        if (!r) {
+            std::fprintf(stderr, "%s: cannot open sysroot %s: %s\n", prog,
+                         fsusage::quote_shell(*o.sysroot).c_str(), std::strerror(r.status().err));
+            return 1;
+        }
+        sysroot.emplace(std::move(*r));
+    }
+    Root live;
+    const Root& root = sysroot ? *sysroot : live;
+
+    auto ms = std::chrono::milliseconds(static_cast<long long>(std::llround(o.timeout_s * 1000)));
+    if (o.timeout_s > 0 && ms.count() == 0) ms = std::chrono::milliseconds(1);
+    df::LiveOracle live_oracle(ms);
+    std::optional<df::SysrootOracle> root_oracle;
+    if (sysroot) root_oracle.emplace(root);
+    fsusage::PathOracle& oracle =
+        root_oracle ? static_cast<fsusage::PathOracle&>(*root_oracle) : live_oracle;
+
+    fsusage::DfQuery q;
+    q.show_all = o.show_all;
+    q.show_local = o.show_local;
+    q.total = o.total;
+    q.include_types = o.include_types;
+    q.exclude_types = o.exclude_types;
+
+    int rc = 0;
+    std::vector<fsusage::DfMount> mounts;
+    auto table = mnt::read_mountinfo(root);
+    if (table) {
+        mounts = fsusage::df_mounts(*table);
+    } else {
+        // compat: without a mount table GNU fails unless it has file arguments and no
+        // -a/-l/-t/-x; then it only warns.
+        bool fatal = o.files.empty() || o.show_all || o.show_local || !o.include_types.empty() ||
+                     !o.exclude_types.empty();
+        std::fprintf(stderr, "%s: %scannot read table of mounted file systems: %s\n", prog,
+                     fatal ? "" : "Warning: ", std::strerror(table.status().err ? table.status().err : EINVAL));
+        if (fatal) return 1;
+    }
+    if (o.sync && !sysroot) ::sync();
+
+    fsusage::DfReport report = o.files.empty() ? fsusage::df_collect_all(mounts, q, oracle)
+                                               : fsusage::df_collect_files(mounts, o.files, q, oracle);
+    for (const auto& m : report.messages) print_message(m);
+    if (report.failed) rc = 1;
+    if (!report.processed) {
+        // compat: "no file systems processed" only when nothing else was reported
+        if (rc == 0) {
+            std::fprintf(stderr, "%s: no file systems processed\n", prog);
+            rc = 1;
+        }
+        return rc;
+    }
+    bool source_shown = std::find(o.fields.begin(), o.fields.end(), df::Field::source) != o.fields.end();
+    fsusage::df_add_total(report, q, source_shown);
+    df::sort_rows(report.rows, o);
+    std::string text = o.json ? df::render_json(report.rows, o) : df::render_text(report.rows, o);
+    tool::write_stdout(text);
+    return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    df::Options o;
+    auto parsed = df::parse_options(argc, argv, o);
+    int rc = parsed.exit_now ? parsed.status : run(o);
+    return tool::close_stdout(prog, rc);
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// df command line: GNU coreutils 9.1 df options (getopt_long) plus --json, --sort, --sysroot, --timeout.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace procstat::df {
+
+// The columns of --output, in GNU's order.
+enum class Field { source, fstype, itotal, iused, iavail, ipcent, size, used, avail, pcent, file, target };
+inline constexpr int field_count = 12;
+
+// GNU df's header modes: which default columns and header words.
+enum class HeaderMode { normal, inodes, human, posix, output };
+
+struct SortKey {
+    Field field = Field::source;
+    bool descending = false;
+};
+
+struct Options {
+    bool show_all = false;
+    bool show_local = false;
+    bool print_type = false;
+    bool posix = false;
+    bool total = false;
+    bool sync = false;
+    bool human_set = false;  // -B/-h/-H/-k/-m given
+    unsigned human_opts = 0;
+    std::uint64_t block_size = 1024;
+    HeaderMode mode = HeaderMode::normal;
+    std::vector<Field> fields;  // --output fields (in order), or the mode's defaults
+    std::vector<std::string> include_types;
+    std::vector<std::string> exclude_types;
+    std::vector<std::string> files;
+    // ours
+    bool json = false;
+    std::vector<SortKey> sort;
+    std::optional<std::string> sysroot;
+    double timeout_s = 5.0;
+};
+
+// Why parsing stopped: run, or exit now with STATUS (help/version printed, or an error
+// already reported on stderr).
+struct ParseOutcome {
+    bool exit_now = false;
+    int status = 0;
+};
+
+ParseOutcome parse_options(int argc, char** argv, Options& o);
+
+// Field name as --output spells it.
+const char* field_name(Field f);
+
+}  // namespace procstat::df

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Path oracles for df: the live system (deadline-bounded, cached) and a --sysroot stand-in file.
+#pragma once
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "procstat/core/root.hpp"
+#include "procstat/fsusage/df_select.hpp"
+
+namespace procstat::df {
+
+// Queries the running system through fsusage::probe_all with a deadline; every path is asked
+// at most once per kind of question, and a path that did not answer is never asked again.
+class LiveOracle : public fsusage::PathOracle {
+public:
+    explicit LiveOracle(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+    const fsusage::ProbeResult& probe(const std::string& path, unsigned what) override;
+    void prefetch(const std::vector<fsusage::ProbeJob>& jobs) override;
+
+private:
+    struct Entry {
+        unsigned have = 0;
+        bool timed_out = false;
+        fsusage::ProbeResult r;
+    };
+    void merge(Entry& e, unsigned what, const fsusage::ProbeResult& r);
+    std::chrono::milliseconds timeout_;
+    std::map<std::string, Entry> cache_;
+};
+
+// --sysroot: file systems are not asked at all. Usage numbers come from the stand-in file
+// ROOT/host/statvfs, one line per mount point:
+//   TARGET FRSIZE BLOCKS BFREE BAVAIL FILES FFREE
+// (TARGET with the octal escapes of mountinfo). Paths not listed do not exist (ENOENT).
+class SysrootOracle : public fsusage::PathOracle {
+public:
+    explicit SysrootOracle(const Root& root);
+    const fsusage::ProbeResult& probe(const std::string& path, unsigned what) override;
+
+private:
+    std::map<std::string, fsusage::ProbeResult> known_;
+    fsusage::ProbeResult missing_;
+};
+
+}  // namespace procstat::df

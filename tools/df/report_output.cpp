@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// df's text table, JSON document and sorting, from typed rows.
+#include "report_output.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cwchar>
+
+#include "procstat/out/json.hpp"
+#include "procstat/out/text.hpp"
+#include "procstat/units/gnu_size.hpp"
+
+namespace procstat::df {
+
+using fsusage::DfRow;
+using fsusage::FieldValues;
+
+namespace {
+
+bool is_block(Field f) { return f == Field::size || f == Field::used || f == Field::avail || f == Field::pcent; }
+bool is_inode(Field f) {
+    return f == Field::itotal || f == Field::iused || f == Field::iavail || f == Field::ipcent;
+}
+bool is_left(Field f) {
+    return f == Field::source || f == Field::fstype || f == Field::target || f == Field::file;
+}
+
+// compat: df.c's minimum column widths.
+std::size_t min_width(Field f) {
+    switch (f) {
+    case Field::source: return 14;
+    case Field::fstype: return 4;
+    case Field::pcent:
+    case Field::ipcent: return 4;
+    case Field::target:
+    case Field::file: return 0;
+    default: return 5;
+    }
+}
+
+std::string size_header(const Options& o) {
+    if (o.mode == HeaderMode::posix) return std::to_string(o.block_size) + "-blocks";
+    if (o.mode == HeaderMode::normal ||
+        (o.mode == HeaderMode::output && !(o.human_opts & units::human_autoscale))) {
+        unsigned opts = units::human_suppress_point_zero | units::human_autoscale | units::human_SI |
+                        (o.human_opts & (units::human_group_digits | units::human_base_1024 | units::human_B));
+        // compat: prefer the base that makes the number exact ("1K" for 1024, "1kB" for 1000).
+        std::uint64_t q1000 = o.block_size, q1024 = o.block_size;
+        bool by1000, by1024;
+        do {
+            by1000 = q1000 % 1000 == 0;
+            q1000 /= 1000;
+            by1024 = q1024 % 1024 == 0;
+            q1024 /= 1024;
+        } while (by1000 && by1024);
+        if (by1000 < by1024) opts |= units::human_base_1024;
+        if (by1024 < by1000) opts &= ~unsigned(units::human_base_1024);
+        if (!(opts & units::human_base_1024)) opts |= units::human_B;
+        return units::human_readable(o.block_size, opts, 1, 1) + "-blocks";
+    }
+    return "Size";
+}
+
+std::string header(Field f, const Options& o) {
+    switch (f) {
+    case Field::source: return "Filesystem";
+    case Field::fstype: return "Type";
+    case Field::size: return size_header(o);
+    case Field::used: return "Used";
+    case Field::avail:
+        return o.mode == HeaderMode::human || o.mode == HeaderMode::output ? "Avail" : "Available";
+    case Field::pcent: return o.mode == HeaderMode::posix ? "Capacity" : "Use%";
+    case Field::itotal: return "Inodes";
+    case Field::iused: return "IUsed";
+    case Field::iavail: return "IFree";
+    case Field::ipcent: return "IUse%";
+    case Field::file: return "File";
+    case Field::target: return "Mounted on";
+    }
+    return {};
+}
+
+FieldValues values_for(Field f, const DfRow& r, const Options& o) {
+    return is_inode(f) ? fsusage::inode_values(r.usage) : fsusage::block_values(r.usage, o.block_size);
+}
+
+std::string cell_text(Field f, const DfRow& r, const Options& o) {
+    switch (f) {
+    case Field::source: return r.source;
+    case Field::fstype: return r.fstype;
+    case Field::target: return r.target;
+    case Field::file: return r.file;
+    default: break;
+    }
+    FieldValues v = values_for(f, r, o);
+    switch (f) {
+    case Field::size:
+    case Field::itotal:
+        return fsusage::df_readable(false, v.total, o.human_opts, v.input_units, v.output_units);
+    case Field::used:
+    case Field::iused:
+        return fsusage::df_readable(v.negate_used, v.used, o.human_opts, v.input_units, v.output_units);
+    case Field::avail:
+    case Field::iavail:
+        return fsusage::df_readable(v.negate_available, v.available, o.human_opts, v.input_units,
+                                    v.output_units);
+    default: {
+        double pct = fsusage::used_percent(v);
+        if (pct < 0) return "-";
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.0f%%", pct);
+        return buf;
+    }
+    }
+}
+
+// compat: df replaces control characters with '?' (so a newline in a mount point cannot break
+// the table); other bytes are kept.
+std::string hide_control_chars(std::string s) {
+    for (char& c : s) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) c = '?';
+    }
+    return s;
+}
+
+// In a multibyte locale a cell that is not valid text cannot be aligned; GNU prints it as is.
+bool valid_multibyte(const std::string& s) {
+    if (MB_CUR_MAX <= 1) return true;
+    std::mbstate_t st{};
+    const char* p = s.data();
+    std::size_t left = s.size();
+    while (left > 0) {
+        wchar_t wc;
+        std::size_t n = std::mbrtowc(&wc, p, left, &st);
+        if (n == static_cast<std::size_t>(-1) || n == static_cast<std::size_t>(-2)) return false;
+        if (n == 0) n = 1;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+// Typed value for sorting and JSON: bytes for block fields, counts for inodes.
+struct Num {
+    bool known = false;
+    bool negative = false;
+    long double value = 0;  // signed magnitude
+};
+
+Num number_of(Field f, const DfRow& r, const Options& o) {
+    FieldValues v = values_for(f, r, o);
+    Num n;
+    auto mk = [&](bool neg, std::uint64_t x) {
+        if (!fsusage::known_value(x) && !neg) return;
+        n.known = true;
+        n.negative = neg;
+        std::uint64_t mag = neg ? -x : x;
+        long double units = is_block(f) ? static_cast<long double>(v.input_units) : 1.0L;
+        n.value = static_cast<long double>(mag) * units * (neg ? -1 : 1);
+    };
+    switch (f) {
+    case Field::size:
+    case Field::itotal: mk(false, v.total); break;
+    case Field::used:
+    case Field::iused: mk(v.negate_used, v.used); break;
+    case Field::avail:
+    case Field::iavail: mk(v.negate_available, v.available); break;
+    case Field::pcent:
+    case Field::ipcent: {
+        double pct = fsusage::used_percent(v);
+        if (pct >= 0) {
+            n.known = true;
+            n.value = pct;
+        }
+        break;
+    }
+    default: break;
+    }
+    return n;
+}
+
+const std::string& text_of(Field f, const DfRow& r) {
+    switch (f) {
+    case Field::source: return r.source;
+    case Field::fstype: return r.fstype;
+    case Field::file: return r.file;
+    default: return r.target;
+    }
+}
+
+}  // namespace
+
+void sort_rows(std::vector<DfRow>& rows, const Options& o) {
+    if (o.sort.empty()) return;
+    auto end = rows.end();
+    if (!rows.empty() && rows.back().is_total) --end;
+    std::stable_sort(rows.begin(), end, [&](const DfRow& a, const DfRow& b) {
+        for (const SortKey& k : o.sort) {
+            int c = 0;
+            if (is_left(k.field)) {
+                c = text_of(k.field, a).compare(text_of(k.field, b));
+            } else {
+                Num x = number_of(k.field, a, o), y = number_of(k.field, b, o);
+                // unknown values sort before every known one
+                if (x.known != y.known) c = x.known ? 1 : -1;
+                else if (x.value != y.value) c = x.value < y.value ? -1 : 1;
+            }
+            if (c != 0) return k.descending ? c > 0 : c < 0;
+        }
+        return false;
+    });
+}
+
+std::string render_text(const std::vector<DfRow>& rows, const Options& o) {
+    const auto& fields = o.fields;
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(rows.size() + 1);
+    std::vector<std::string> head;
+    for (Field f : fields) head.push_back(hide_control_chars(header(f, o)));
+    cells.push_back(std::move(head));
+    for (const auto& r : rows) {
+        std::vector<std::string> line;
+        for (Field f : fields) line.push_back(hide_control_chars(cell_text(f, r, o)));
+        cells.push_back(std::move(line));
+    }
+    std::vector<std::size_t> width(fields.size());
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+        width[c] = min_width(fields[c]);
+        for (const auto& line : cells) width[c] = std::max(width[c], out::display_width(line[c]));
+    }
+    std::string outs;
+    for (const auto& line : cells) {
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+            if (c) outs += ' ';
+            const std::string& s = line[c];
+            if (!valid_multibyte(s)) {
+                outs += s;
+                continue;
+            }
+            std::size_t w = out::display_width(s);
+            std::size_t fill = width[c] > w ? width[c] - w : 0;
+            bool last = c + 1 == fields.size();
+            if (is_left(fields[c])) {
+                outs += s;
+                if (!last) out::pad(outs, fill);
+            } else {
+                out::pad(outs, fill);
+                outs += s;
+            }
+        }
+        outs += '\n';
+    }
+    return outs;
+}
+
+std::string render_json(const std::vector<DfRow>& rows, const Options& o) {
+    std::string s;
+    out::JsonWriter w(s);
+    w.begin_object();
+    w.begin_array("filesystems");
+    for (const auto& r : rows) {
+        w.begin_object();
+        for (Field f : o.fields) {
+            const char* key = field_name(f);
+            if (is_left(f)) {
+                w.string(key, text_of(f, r));
+                continue;
+            }
+            Num n = number_of(f, r, o);
+            if (!n.known) {
+                w.null(key);
+            } else if (n.value < 0) {
+                w.number(key, static_cast<std::int64_t>(std::max<long double>(n.value, INT64_MIN)));
+            } else {
+                w.number(key, static_cast<std::uint64_t>(std::min<long double>(n.value, static_cast<long double>(UINT64_MAX))));
+            }
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish();
+    return s;
+}
+
+}  // namespace procstat::df
