@@ -3,6 +3,7 @@
 # Run every test: build (Release and ASan+UBSan), unit tests (ctest), differential compat cases.
 #   scripts/test.sh            everything
 #   SANITIZE=0 scripts/test.sh skip the sanitizer build
+#   FUZZ_SECONDS=N             seconds per libFuzzer target (default 20; 0 skips fuzzing)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -50,6 +51,14 @@ suite build release
 if [ "${SANITIZE:-1}" != 0 ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   suite build-asan asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_SANITIZE=ON
+fi
+if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
+  echo "== fuzz targets (${FUZZ_SECONDS:-20}s each)"
+  out=$(scripts/fuzz.sh "${FUZZ_SECONDS:-20}" 2>&1)
+  rc=$?
+  echo "$out"
+  count "$(tail -n 1 <<<"$out")"
+  [ $rc = 0 ] || fail=1
 fi
 echo
 echo "all: $passed passed, $failed failed, $skipped skipped"

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <clocale>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
@@ -119,14 +120,15 @@ std::string human_readable(std::uint64_t n, unsigned opts, std::uint64_t from, s
         bool decimals = autoscale && exponent > 0 && scaled < 10;
         long double unit = decimals ? 10.0L : 1.0L;
         long double v = scaled * unit;
-        long double fl = static_cast<long double>(static_cast<std::uint64_t>(v));
+        // values above 2^64 (n * from overflowing) are rounded and printed as long doubles
+        long double fl = floorl(v);
         long double frac = v - fl;
-        std::uint64_t whole = static_cast<std::uint64_t>(fl);
         bool up = false;
         if (mode == human_ceiling) up = frac > 0;
-        else if (mode == human_round_to_nearest) up = frac > 0.5L || (frac == 0.5L && (whole & 1));
-        if (up) ++whole;
+        else if (mode == human_round_to_nearest) up = frac > 0.5L || (frac == 0.5L && fmodl(fl, 2.0L) != 0);
+        if (up) fl += 1;
         if (decimals) {
+            auto whole = static_cast<std::uint64_t>(fl);  // < 100 here
             if (whole >= 100) {  // rounded up to 10.0: print as integer
                 out = fmt::format("{}", whole / 10);
             } else {
@@ -134,11 +136,12 @@ std::string human_readable(std::uint64_t n, unsigned opts, std::uint64_t from, s
                 if ((opts & human_suppress_point_zero) && whole % 10 == 0) out = fmt::format("{}", whole / 10);
             }
         } else {
-            if (autoscale && whole >= base && exponent < max_exponent) {
+            if (autoscale && fl >= base && exponent < max_exponent) {
                 ++exponent;
                 out = (opts & human_suppress_point_zero) ? "1" : "1.0";
             } else {
-                out = fmt::format("{}", whole);
+                out = fmt::format("{:.0f}", fl);
+                if (opts & human_group_digits) out = group_digits(out);
             }
         }
     } else {

@@ -426,3 +426,9 @@ TEST_CASE("human_options reads the environment as du does") {
     CHECK(b == 512);
     ::unsetenv("POSIXLY_CORRECT");
 }
+
+TEST_CASE("human_readable beyond 2^64 (found by fuzzing)") {
+    // 2^64-1 units of 1024 bytes in bytes: the exact product (bc) needs 74 bits
+    CHECK(human_readable(UINT64_MAX, 0, 1024, 1) == "18889465931478580853760");
+    CHECK(human_readable(UINT64_MAX, human_autoscale | human_SI | human_base_1024, 1024, 1) == "16Z");
+}

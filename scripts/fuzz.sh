@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Build the libFuzzer targets with clang (ASan+UBSan) and run each one for a bounded time.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 20 s, every target)
+# Inputs: tests/fuzz/corpus/<target>/ (seeds) and tests/fuzz/regressions/<target>/ (every crash
+# found so far; replayed first). A new crash is saved as build-fuzz/fuzz/crash-* and fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+shift || true
+build=build-fuzz
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz: clang++ missing (scripts/setup.sh installs it)"; echo "fuzz: 0 passed, 1 failed"; exit 1
+fi
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  CXX=clang++ cmake -S . -B "$build" $(command -v ninja >/dev/null && echo -G Ninja) \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 1
+fi
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  for f in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp)"); done
+fi
+cmake --build "$build" -j "$(nproc)" --target "${targets[@]}" >/dev/null || { echo "fuzz: build failed"; echo "fuzz: 0 passed, 1 failed"; exit 1; }
+passed=0
+failed=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for t in "${targets[@]}"; do
+  bin="$build/fuzz/$t"
+  corpus="$work/$t"
+  mkdir -p "$corpus"
+  [ -d "tests/fuzz/corpus/$t" ] && cp -r "tests/fuzz/corpus/$t/." "$corpus/"
+  ok=1
+  if [ -d "tests/fuzz/regressions/$t" ] && [ -n "$(ls -A "tests/fuzz/regressions/$t")" ]; then
+    "$bin" -runs=0 "tests/fuzz/regressions/$t"/* >"$work/$t.replay" 2>&1 || ok=0
+  fi
+  if ((ok)); then
+    (cd "$build/fuzz" && "./$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$corpus") >"$work/$t.log" 2>&1 || ok=0
+  fi
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" 2>/dev/null | tail -1)
+  if ((ok)); then
+    passed=$((passed + 1)); echo "fuzz: $t ok (${execs:-0} executions in ${secs}s)"
+  else
+    failed=$((failed + 1)); echo "fuzz: $t FAILED"
+    tail -n 30 "$work/$t.replay" "$work/$t.log" 2>/dev/null | grep -v '^#' | head -40
+  fi
+done
+echo "fuzz: $passed passed, $failed failed"
+((failed == 0))
