@@ -12,8 +12,8 @@
 #include "options.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/mem/cgroup_memory.hpp"
+#include "procstat/mem/free_report.hpp"
 #include "procstat/mem/meminfo.hpp"
-#include "report.hpp"
 #include "toolcommon/stdout_check.hpp"
 
 using namespace procstat;
@@ -39,7 +39,7 @@ bool sample(const Root& root, const freetool::Options& opts, mem::MemInfo& out, 
         fb.memory = fb.swap = true;
     }
     // With -v, say once that host figures are shown.
-    if (first && opts.committed && !why.empty())
+    if (first && opts.layout.committed && !why.empty())
         fmt::print(stderr, "{}: {}, showing the host's {}\n", opts.prog, why,
                    fb.memory && fb.swap ? "figures" : fb.memory ? "memory" : "swap");
     return true;
@@ -71,8 +71,8 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "{}: Unable to create meminfo structure\n", opts.prog);
             return tool::close_stdout(opts.prog, EXIT_FAILURE);
         }
-        const std::string text = opts.json ? freetool::render_json(m, opts)
-                                           : freetool::render_text(m, opts);
+        const std::string text = opts.json ? mem::free_json(m, opts.layout)
+                                           : mem::free_text(m, opts.layout);
         tool::write_stdout(text);
         std::fflush(stdout);
         if (opts.count && --*opts.count < 1) break;

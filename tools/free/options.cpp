@@ -240,8 +240,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& opts) {
     auto set_unit = [&](int exponent, bool si) -> bool {
         if (unit_set) return false;
         unit_set = true;
-        opts.scale.exponent = exponent;
-        if (si) opts.scale.si = true;
+        opts.layout.scale.exponent = exponent;
+        if (si) opts.layout.scale.si = true;
         return true;
     };
 
@@ -261,12 +261,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& opts) {
         case opt_giga: ok = set_unit(4, true); break;
         case opt_tera: ok = set_unit(5, true); break;
         case opt_peta: ok = set_unit(6, true); break;
-        case 'h': opts.scale.human = true; break;
-        case opt_si: opts.scale.si = true; break;
-        case 'l': opts.lohi = true; break;
-        case 't': opts.total = true; break;
-        case 'v': opts.committed = true; break;
-        case 'w': opts.wide = true; break;
+        case 'h': opts.layout.scale.human = true; break;
+        case opt_si: opts.layout.scale.si = true; break;
+        case 'l': opts.layout.lohi = true; break;
+        case 't': opts.layout.total = true; break;
+        case 'v': opts.layout.committed = true; break;
+        case 'w': opts.layout.wide = true; break;
         case 's': {
             opts.repeat = true;
             int err = 0;

@@ -4,17 +4,13 @@
 #include <optional>
 #include <string>
 
-#include "procstat/units/procps_size.hpp"
+#include "procstat/mem/free_report.hpp"
 
 namespace procstat::freetool {
 
 struct Options {
     std::string prog = "free";  // program name for messages (compat: procps uses the short name)
-    units::ProcpsScale scale;
-    bool wide = false;       // -w: separate buffers and cache columns
-    bool lohi = false;       // -l: Low and High lines
-    bool total = false;      // -t: Total line
-    bool committed = false;  // -v: Comm line
+    mem::FreeLayout layout;  // -b.. --pebi, -h, --si, -w, -l, -t, -v
     bool repeat = false;     // -s or -c given
     unsigned repeat_usec = 1000000;  // delay between reports (compat: see parse_seconds)
     std::optional<int> count;        // -c N

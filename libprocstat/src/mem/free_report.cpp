@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Renders free's report: procps text layout (%-9s label, %11s fields) and the JSON schema.
-#include "report.hpp"
+#include "procstat/mem/free_report.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -11,11 +11,10 @@
 #include "procstat/out/json.hpp"
 #include "procstat/units/procps_size.hpp"
 
-namespace procstat::freetool {
+namespace procstat::mem {
 
 namespace {
 
-using mem::MemInfo;
 
 // One text line: label padded to 9, then each value right-aligned in 11 (first) or " %11s".
 void line(std::string& out, std::string_view label, std::initializer_list<std::uint64_t> kib,
@@ -47,31 +46,31 @@ std::int64_t to_signed_bytes(std::uint64_t kib) {
 
 }  // namespace
 
-std::string render_text(const MemInfo& m, const Options& opts) {
-    const auto& sc = opts.scale;
+std::string free_text(const MemInfo& m, const FreeLayout& layout) {
+    const auto& sc = layout.scale;
     std::string out;
-    out += opts.wide ? "               total        used        free      shared     buffers       cache   available\n"
+    out += layout.wide ? "               total        used        free      shared     buffers       cache   available\n"
                      : "               total        used        free      shared  buff/cache   available\n";
-    if (opts.wide)
-        line(out, "Mem:", {m.MemTotal, mem::used(m), m.MemFree, m.Shmem, m.Buffers, mem::cache(m),
-                           mem::available(m)}, sc);
+    if (layout.wide)
+        line(out, "Mem:", {m.MemTotal, used(m), m.MemFree, m.Shmem, m.Buffers, cache(m),
+                           available(m)}, sc);
     else
-        line(out, "Mem:", {m.MemTotal, mem::used(m), m.MemFree, m.Shmem, mem::buff_cache(m),
-                           mem::available(m)}, sc);
-    if (opts.lohi) {
-        line(out, "Low:", {mem::low_total(m), mem::low_used(m), mem::low_free(m)}, sc);
-        line(out, "High:", {m.HighTotal, mem::high_used(m), m.HighFree}, sc);
+        line(out, "Mem:", {m.MemTotal, used(m), m.MemFree, m.Shmem, buff_cache(m),
+                           available(m)}, sc);
+    if (layout.lohi) {
+        line(out, "Low:", {low_total(m), low_used(m), low_free(m)}, sc);
+        line(out, "High:", {m.HighTotal, high_used(m), m.HighFree}, sc);
     }
-    line(out, "Swap:", {m.SwapTotal, mem::swap_used(m), m.SwapFree}, sc);
-    if (opts.total)
-        line(out, "Total:", {m.MemTotal + m.SwapTotal, mem::used(m) + mem::swap_used(m),
+    line(out, "Swap:", {m.SwapTotal, swap_used(m), m.SwapFree}, sc);
+    if (layout.total)
+        line(out, "Total:", {m.MemTotal + m.SwapTotal, used(m) + swap_used(m),
                              m.MemFree + m.SwapFree}, sc);
-    if (opts.committed)
-        line(out, "Comm:", {m.CommitLimit, m.Committed_AS, mem::commit_free(m)}, sc);
+    if (layout.committed)
+        line(out, "Comm:", {m.CommitLimit, m.Committed_AS, commit_free(m)}, sc);
     return out;
 }
 
-std::string render_json(const MemInfo& m, const Options& opts) {
+std::string free_json(const MemInfo& m, const FreeLayout& layout) {
     std::string out;
     out::JsonWriter w(out);
     w.begin_object();
@@ -86,33 +85,33 @@ std::string render_json(const MemInfo& m, const Options& opts) {
         else w.number("used", to_bytes(used));
         w.number("free", to_bytes(free));
     };
-    record("mem", m.MemTotal, mem::used(m), m.MemFree, true);
+    record("mem", m.MemTotal, used(m), m.MemFree, true);
     w.number("shared", to_bytes(m.Shmem));
     w.number("buffers", to_bytes(m.Buffers));
-    w.number("cache", to_bytes(mem::cache(m)));
-    w.number("buff_cache", to_bytes(mem::buff_cache(m)));
-    w.number("available", to_bytes(mem::available(m)));
+    w.number("cache", to_bytes(cache(m)));
+    w.number("buff_cache", to_bytes(buff_cache(m)));
+    w.number("available", to_bytes(available(m)));
     w.end_object();
-    if (opts.lohi) {
-        record("low", mem::low_total(m), mem::low_used(m), mem::low_free(m));
+    if (layout.lohi) {
+        record("low", low_total(m), low_used(m), low_free(m));
         w.end_object();
-        record("high", m.HighTotal, mem::high_used(m), m.HighFree);
+        record("high", m.HighTotal, high_used(m), m.HighFree);
         w.end_object();
     }
-    record("swap", m.SwapTotal, mem::swap_used(m), m.SwapFree);
+    record("swap", m.SwapTotal, swap_used(m), m.SwapFree);
     w.end_object();
-    if (opts.total) {
-        record("total", m.MemTotal + m.SwapTotal, mem::used(m) + mem::swap_used(m),
+    if (layout.total) {
+        record("total", m.MemTotal + m.SwapTotal, used(m) + swap_used(m),
                m.MemFree + m.SwapFree, true);
         w.end_object();
     }
-    if (opts.committed) {
+    if (layout.committed) {
         // total: CommitLimit, used: Committed_AS, free: CommitLimit - Committed_AS (may be < 0).
         w.begin_object();
         w.string("type", "comm");
         w.number("total", to_bytes(m.CommitLimit));
         w.number("used", to_bytes(m.Committed_AS));
-        w.number("free", to_signed_bytes(mem::commit_free(m)));
+        w.number("free", to_signed_bytes(commit_free(m)));
         w.end_object();
     }
     w.end_array();
@@ -121,4 +120,4 @@ std::string render_json(const MemInfo& m, const Options& opts) {
     return out;
 }
 
-}  // namespace procstat::freetool
+}  // namespace procstat::mem
