@@ -41,8 +41,9 @@ ListRead read_files0(const std::string& from, std::string& data) {
 
 int main(int argc, char** argv) {
     int rc = 0;
+    du::set_program_name(argv[0]);
     auto parsed = du::parse_options(argc, argv, rc);
-    if (!parsed) return tool::close_stdout("du", rc);
+    if (!parsed) return tool::close_stdout(du::program_name(), rc);
     du::Options& opts = *parsed;
 
     du::Printer printer(opts);
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
     if (opts.files0_from) {
         std::string data;
         ListRead r = read_files0(*opts.files0_from, data);
-        if (r == ListRead::cannot_open) return tool::close_stdout("du", 1);
+        if (r == ListRead::cannot_open) return tool::close_stdout(du::program_name(), 1);
         if (r == ListRead::ok) {
             bool from_stdin = *opts.files0_from == "-";
             std::size_t start = 0, number = 0;
@@ -90,5 +91,5 @@ int main(int argc, char** argv) {
 
     if (opts.total) printer.total(counter.total());
     printer.finish();
-    return tool::close_stdout("du", ok ? 0 : 1);
+    return tool::close_stdout(du::program_name(), ok ? 0 : 1);
 }

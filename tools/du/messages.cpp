@@ -79,9 +79,19 @@ std::string quote_name_if_needed(std::string_view s) {
     return std::string(s);
 }
 
+namespace {
+std::string g_program_name = "du";
+}
+
+void set_program_name(const char* argv0) {
+    if (argv0 && *argv0) g_program_name = argv0;
+}
+
+const char* program_name() { return g_program_name.c_str(); }
+
 void error(int err, std::string_view message) {
     std::fflush(stdout);
-    std::string line = "du: ";
+    std::string line = g_program_name + ": ";
     line += message;
     if (err) {
         line += ": ";
@@ -92,7 +102,7 @@ void error(int err, std::string_view message) {
 }
 
 int usage_failure() {
-    std::fputs("Try 'du --help' for more information.\n", stderr);
+    std::fprintf(stderr, "Try '%s --help' for more information.\n", g_program_name.c_str());
     return 1;
 }
 

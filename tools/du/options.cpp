@@ -32,7 +32,6 @@ enum LongOnly {
     opt_help,
     opt_version,
     opt_json,
-    opt_sysroot,
 };
 
 const struct option long_options[] = {
@@ -63,7 +62,6 @@ const struct option long_options[] = {
     {"version", no_argument, nullptr, opt_version},
     // Ours, not in --help (documented in du(1)).
     {"json", no_argument, nullptr, opt_json},
-    {"sysroot", required_argument, nullptr, opt_sysroot},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -231,9 +229,40 @@ IntParse parse_threshold(const char* s, std::int64_t& out) {
     return status;
 }
 
-std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
+// Take "--sysroot DIR" / "--sysroot=DIR" (exact spelling only) out of ARGV before getopt sees
+// it, so GNU's messages for ambiguous abbreviations such as "--s" stay the same.
+// Returns false when the option lacks its argument.
+bool take_sysroot(std::vector<char*>& args, std::string& sysroot) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        if (a == "--") break;
+        if (a == "--sysroot") {
+            if (i + 1 >= args.size()) return false;
+            sysroot = args[i + 1];
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+            --i;
+        } else if (a.rfind("--sysroot=", 0) == 0) {
+            sysroot = std::string(a.substr(10));
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+            --i;
+        }
+    }
+    return true;
+}
+
+std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code) {
     Options o;
     exit_code = 1;
+    std::vector<char*> args(argv_in, argv_in + argc_in);
+    if (!take_sysroot(args, o.walk.sysroot)) {
+        error(0, "option '--sysroot' requires an argument");
+        usage_failure();
+        return std::nullopt;
+    }
+    args.push_back(nullptr);
+    int argc = static_cast<int>(args.size()) - 1;
+    char** argv = args.data();
     units::human_options(nullptr, o.human_opts, o.block_size, "DU_BLOCK_SIZE");
     bool ok = true;
     bool summarize = false;
@@ -346,6 +375,8 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
             break;
         case opt_time_style: time_style = optarg; break;
         case opt_help:
+            std::printf("Usage: %s [OPTION]... [FILE]...\n  or:  %s [OPTION]... --files0-from=F\n",
+                        program_name(), program_name());
             std::fputs(help_text, stdout);
             exit_code = 0;
             return std::nullopt;
@@ -354,7 +385,6 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
             exit_code = 0;
             return std::nullopt;
         case opt_json: o.json = true; break;
-        case opt_sysroot: o.walk.sysroot = optarg; break;
         default:
             usage_failure();
             return std::nullopt;

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The --help and --version texts of du, as GNU coreutils 9.1 prints them in the C locale.
+// The --help (after the two usage lines) and --version texts of du, as GNU coreutils 9.1 prints them in the C locale.
 #include "usage_text.hpp"
 
 namespace procstat::du {
 
 const char* const help_text =
-    "Usage: du [OPTION]... [FILE]...\n"
-    "  or:  du [OPTION]... --files0-from=F\n"
     "Summarize device usage of the set of FILEs, recursively for directories.\n"
     "\n"
     "Mandatory arguments to long options are mandatory for short options too.\n"

@@ -4,6 +4,7 @@
 
 namespace procstat::du {
 
+// Everything after "Usage: PROG [OPTION]... [FILE]...\n  or:  PROG [OPTION]... --files0-from=F\n".
 extern const char* const help_text;
 extern const char* const version_text;
 

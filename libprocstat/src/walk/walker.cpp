@@ -8,6 +8,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include <climits>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -267,7 +268,15 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
         path_.resize(top.path_len);
         join_path(path_, ent.name);
         node.level = level;
-        int err = stat_entry(top.fd, ent.name.c_str(), follow, cur_, dangling);
+        int err;
+        if (follow && path_.size() >= PATH_MAX) {
+            // compat: with -L, gnulib fts works on full path names (FTS_NOCHDIR), so GNU du
+            // cannot stat anything whose path is PATH_MAX bytes or longer.
+            err = ENAMETOOLONG;
+            dangling = false;
+        } else {
+            err = stat_entry(top.fd, ent.name.c_str(), follow, cur_, dangling);
+        }
         if (err != 0) {
             node.info = Info::no_stat;
             node.err = dangling ? 0 : err;
