@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The ps column registry: one entry per format specifier (header, width, alignment, needs,
+// formatter, sort key), and the context the formatters read (clock, users, ttys, options).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "procstat/core/root.hpp"
+#include "procstat/proc/process.hpp"
+#include "procstat/proc/reader.hpp"
+
+namespace procstat::pscols {
+
+enum class Align { left, right };
+
+// How a column's text may be cut: never, to the column width (text columns), or to the width
+// with a '+' marker (user and group names, as procps 4 does).
+enum class Cut { none, width, plus };
+
+// JSON type of a column.
+enum class JsonType { string, integer, number };
+
+struct Ctx {
+    proc::SystemInfo si;
+    const Root* root = nullptr;
+    bool cumulative = false;     // S / --cumulative: add dead children's times
+    bool utf8 = false;           // LC_CTYPE is UTF-8: keep printable multibyte characters
+    bool bsd_c = false;          // BSD 'c': args shows the command name
+    std::string forest_prefix;   // per row: 'L', '+', '|', ' ' per level (empty: no tree)
+    char forest_type = 0;        // 'b' (--forest, f) or 'u' (-H)
+    std::unordered_map<std::uint32_t, std::string> users, groups;  // name caches ("" = none)
+    std::unordered_map<int, std::string> ttys;
+
+    const std::string& user_name(std::uint32_t uid);   // "" when unknown
+    const std::string& group_name(std::uint32_t gid);  // "" when unknown
+    const std::string& tty_name(int dev);              // "?" when none
+};
+
+struct ColumnDef;
+// Append the text of the column for P to OUT. MAXW bounds text columns (display cells).
+using FormatFn = void (*)(const proc::Process& p, Ctx& ctx, std::string& out, int maxw);
+// Numeric sort/JSON key.
+using NumFn = std::int64_t (*)(const proc::Process& p, Ctx& ctx);
+
+struct ColumnDef {
+    const char* name;    // canonical key as in ps(1)
+    const char* header;  // default header
+    int width;           // default width
+    Align align;
+    Cut cut;
+    std::uint32_t needs;  // proc::Needs bits
+    FormatFn fmt;
+    NumFn num;            // null: sorted by text
+    JsonType json;
+    const char* help;
+};
+
+// Look up a format key (case-sensitive, as ps). Null when unknown.
+const ColumnDef* find_column(std::string_view key);
+// All entries (canonical and aliases).
+const std::vector<ColumnDef>& all_columns();
+
+// Escape a command name or argument for display as procps does: control bytes and (outside a
+// UTF-8 locale) bytes >= 0x80 become '?'. Stops at MAXW display cells. Returns the cells used.
+int escape_text(std::string_view s, bool utf8, int maxw, std::string& out);
+
+// Time formatters shared with JSON output.
+void fmt_cputime(std::uint64_t secs, std::string& out);  // [DD-]HH:MM:SS
+void fmt_etime(std::uint64_t secs, std::string& out);    // [[DD-]hh:]mm:ss
+
+}  // namespace procstat::pscols

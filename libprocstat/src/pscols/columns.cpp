@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The ps column registry: every format specifier of ps(1) with its procps-ng 4.0.2 header,
+// width, alignment, the /proc files it needs and how its value is formatted and sorted.
+#include "procstat/pscols/columns.hpp"
+
+#include <fmt/format.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <wchar.h>
+
+#include <climits>
+#include <cstring>
+#include <ctime>
+#include <iterator>
+
+#include "procstat/core/io.hpp"
+
+namespace procstat::pscols {
+
+using proc::Process;
+
+// ---------------------------------------------------------------------------------------------
+// Context caches
+
+const std::string& Ctx::user_name(std::uint32_t uid) {
+    auto it = users.find(uid);
+    if (it != users.end()) return it->second;
+    std::string name;
+    if (passwd* pw = ::getpwuid(uid)) name = pw->pw_name;
+    return users.emplace(uid, std::move(name)).first->second;
+}
+
+const std::string& Ctx::group_name(std::uint32_t gid) {
+    auto it = groups.find(gid);
+    if (it != groups.end()) return it->second;
+    std::string name;
+    if (group* gr = ::getgrgid(gid)) name = gr->gr_name;
+    return groups.emplace(gid, std::move(name)).first->second;
+}
+
+const std::string& Ctx::tty_name(int dev) {
+    auto it = ttys.find(dev);
+    if (it != ttys.end()) return it->second;
+    std::string name;
+    unsigned major = (static_cast<unsigned>(dev) >> 8) & 0xfffu;
+    unsigned minor = (static_cast<unsigned>(dev) & 0xffu) | ((static_cast<unsigned>(dev) >> 12) & 0xfff00u);
+    if (dev == 0) {
+        name = "?";
+    } else if (major >= 136 && major <= 143) {
+        name = fmt::format("pts/{}", (major - 136) * 256 + minor);
+    } else if (major == 4 && minor < 64) {
+        name = fmt::format("tty{}", minor);
+    } else if (major == 4) {
+        name = fmt::format("ttyS{}", minor - 64);
+    } else if (major == 5 && minor == 1) {
+        name = "console";
+    } else if (major == 5 && minor == 0) {
+        name = "tty";
+    } else {
+        // Look for a character device with this number directly under /dev.
+        if (root) {
+            std::vector<std::string> names;
+            if (io::list_dir(*root, "dev", names)) {
+                for (const auto& n : names) {
+                    struct stat st;
+                    std::string rel = "dev/" + n;
+                    if (::fstatat(root->fd(), rel.c_str(), &st, 0) == 0 && S_ISCHR(st.st_mode) &&
+                        ::major(st.st_rdev) == major && ::minor(st.st_rdev) == minor) {
+                        name = n;
+                        break;
+                    }
+                }
+            }
+        }
+        if (name.empty()) name = fmt::format("{},{}", major, minor);
+    }
+    return ttys.emplace(dev, std::move(name)).first->second;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+int escape_text(std::string_view s, bool utf8, int maxw, std::string& out) {
+    int used = 0;
+    std::size_t i = 0;
+    std::mbstate_t st{};
+    while (i < s.size() && used < maxw) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            // compat: procps shows control bytes as '.' in the C locale and '?' in UTF-8.
+            out.push_back((c < 0x20 || c == 0x7f) ? (utf8 ? '?' : '.') : static_cast<char>(c));
+            ++used;
+            ++i;
+            continue;
+        }
+        if (!utf8) {
+            out.push_back('?');
+            ++used;
+            ++i;
+            continue;
+        }
+        wchar_t wc;
+        std::size_t n = std::mbrtowc(&wc, s.data() + i, s.size() - i, &st);
+        if (n == static_cast<std::size_t>(-1) || n == static_cast<std::size_t>(-2) || n == 0) {
+            st = std::mbstate_t{};
+            out.push_back('?');
+            ++used;
+            ++i;
+            continue;
+        }
+        int w = ::wcwidth(wc);
+        if (w < 0) {
+            out.push_back('?');
+            ++used;
+            i += n;
+            continue;
+        }
+        if (used + w > maxw) break;
+        out.append(s.data() + i, n);
+        used += w;
+        i += n;
+    }
+    return used;
+}
+
+void fmt_cputime(std::uint64_t t, std::string& out) {
+    auto it = std::back_inserter(out);
+    std::uint64_t days = t / 86400;
+    if (days)
+        fmt::format_to(it, "{}-{:02}:{:02}:{:02}", days, (t / 3600) % 24, (t / 60) % 60, t % 60);
+    else
+        fmt::format_to(it, "{:02}:{:02}:{:02}", (t / 3600) % 24, (t / 60) % 60, t % 60);
+}
+
+void fmt_etime(std::uint64_t t, std::string& out) {
+    auto it = std::back_inserter(out);
+    std::uint64_t days = t / 86400, hours = (t / 3600) % 24, mins = (t / 60) % 60, secs = t % 60;
+    if (days)
+        fmt::format_to(it, "{}-{:02}:{:02}:{:02}", days, hours, mins, secs);
+    else if (hours)
+        fmt::format_to(it, "{:02}:{:02}:{:02}", hours, mins, secs);
+    else
+        fmt::format_to(it, "{:02}:{:02}", mins, secs);
+}
+
+namespace {
+
+template <typename... A>
+void app(std::string& out, fmt::format_string<A...> f, A&&... a) {
+    fmt::format_to(std::back_inserter(out), f, std::forward<A>(a)...);
+}
+
+std::uint64_t total_ticks(const Process& p, const Ctx& c) {
+    std::uint64_t t = p.utime + p.stime;
+    if (c.cumulative) t += static_cast<std::uint64_t>(p.cutime + p.cstime);
+    return t;
+}
+
+std::uint64_t elapsed_secs(const Process& p, const Ctx& c) {
+    double start = static_cast<double>(p.starttime) / static_cast<double>(c.si.hertz);
+    return c.si.uptime >= start ? static_cast<std::uint64_t>(c.si.uptime - start) : 0;
+}
+
+// Start as seconds since the epoch.
+std::time_t start_epoch(const Process& p, const Ctx& c) {
+    return static_cast<std::time_t>(c.si.boot_time + p.starttime / static_cast<std::uint64_t>(c.si.hertz));
+}
+
+// Per-mille CPU usage over the process lifetime, as procps computes it.
+std::uint64_t pcpu_permille(const Process& p, const Ctx& c) {
+    std::uint64_t secs = elapsed_secs(p, c);
+    if (!secs) return 0;
+    return (total_ticks(p, c) * 1000ULL / static_cast<std::uint64_t>(c.si.hertz)) / secs;
+}
+
+// compat: procps 4 takes the resident set from status VmRSS, not from stat (they differ).
+std::uint64_t rss_kb(const Process& p, const Ctx&) { return p.vm_rss; }
+
+std::uint64_t trs_kb(const Process& p) {
+    return p.endcode > p.startcode ? (p.endcode - p.startcode) / 1024 : 0;
+}
+
+void strftime_app(std::string& out, const char* f, std::time_t t) {
+    std::tm tm{};
+    ::localtime_r(&t, &tm);
+    char buf[128];
+    std::size_t n = std::strftime(buf, sizeof buf, f, &tm);
+    out.append(buf, n);
+}
+
+bool sched_normal(const Process& p) { return p.policy == 0 || p.policy == 3 || p.policy == -1; }
+
+void cmd_prefix(const Ctx& c, std::string& out, int& maxw) {
+    for (char ch : c.forest_prefix) {
+        const char* piece;
+        int w;
+        if (c.forest_type == 'u') {
+            piece = "  ";
+            w = 2;
+        } else {
+            piece = ch == '|' ? " |  " : (ch == ' ' ? "    " : " \\_ ");
+            w = 4;
+        }
+        if (maxw < w) break;
+        out.append(piece, static_cast<std::size_t>(w));
+        maxw -= w;
+    }
+}
+
+void comm_text(const Process& p, Ctx& c, std::string& out, int maxw) {
+    cmd_prefix(c, out, maxw);
+    escape_text(p.comm, c.utf8, maxw, out);
+}
+
+void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
+    if (c.bsd_c || p.cmdline.empty()) {
+        if (c.bsd_c) {
+            comm_text(p, c, out, maxw);
+            return;
+        }
+        cmd_prefix(c, out, maxw);
+        // compat: "[comm]" for kernel threads and zombies, "<defunct>" cut like the rest.
+        std::string t = "[";
+        escape_text(p.comm, c.utf8, INT_MAX / 2, t);
+        t += ']';
+        if (p.state == 'Z') t += " <defunct>";
+        escape_text(t, c.utf8, maxw, out);
+        return;
+    }
+    cmd_prefix(c, out, maxw);
+    std::string_view s = p.cmdline;
+    while (!s.empty() && s.back() == '\0') s.remove_suffix(1);
+    // NUL separators become spaces, other control bytes '?'.
+    int used = 0;
+    std::size_t start = 0;
+    while (start <= s.size() && used < maxw) {
+        std::size_t nul = s.find('\0', start);
+        std::string_view arg = s.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start);
+        // compat: procps turns newlines inside arguments into blanks before escaping.
+        std::size_t nl;
+        while ((nl = arg.find('\n')) != std::string_view::npos && used < maxw) {
+            used += escape_text(arg.substr(0, nl), c.utf8, maxw - used, out);
+            if (used < maxw) {
+                out.push_back(' ');
+                ++used;
+            }
+            arg.remove_prefix(nl + 1);
+        }
+        if (used >= maxw) break;
+        used += escape_text(arg, c.utf8, maxw - used, out);
+        if (nul == std::string_view::npos) break;
+        if (used < maxw) {
+            out.push_back(' ');
+            ++used;
+        }
+        start = nul + 1;
+    }
+}
+
+void environ_text(const Process& p, Ctx& c, std::string& out, int maxw) {
+    if (!p.environ || p.environ->empty()) {
+        out += "-";
+        return;
+    }
+    std::string_view s = *p.environ;
+    while (!s.empty() && s.back() == '\0') s.remove_suffix(1);
+    int used = 0;
+    std::size_t start = 0;
+    while (used < maxw) {
+        std::size_t nul = s.find('\0', start);
+        std::string_view e = s.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start);
+        used += escape_text(e, c.utf8, maxw - used, out);
+        if (nul == std::string_view::npos) break;
+        if (used < maxw) {
+            out.push_back(' ');
+            ++used;
+        }
+        start = nul + 1;
+    }
+}
+
+// cgroup lines whose path is not "/", joined with ','; "-" when none.
+void cgroup_text(const Process& p, Ctx& c, std::string& out, int maxw) {
+    if (!p.cgroup) {
+        out += "-";
+        return;
+    }
+    std::string joined;
+    std::string_view s = *p.cgroup;
+    while (!s.empty()) {
+        auto nl = s.find('\n');
+        std::string_view line = s.substr(0, nl);
+        s = nl == std::string_view::npos ? std::string_view{} : s.substr(nl + 1);
+        auto c2 = line.find(':', line.find(':') + 1);
+        if (c2 == std::string_view::npos) continue;
+        if (line.substr(c2 + 1) == "/") continue;
+        if (!joined.empty()) joined.push_back(',');
+        joined.append(line);
+    }
+    if (joined.empty()) {
+        out += "-";
+        return;
+    }
+    escape_text(joined, c.utf8, maxw, out);
+}
+
+void signal_mask(std::uint64_t m, std::string& out) { app(out, "{:016x}", m); }
+
+const char* policy_name(std::int64_t pol) {
+    switch (pol) {
+        case -1: return "-";
+        case 0: return "TS";
+        case 1: return "FF";
+        case 2: return "RR";
+        case 3: return "B";
+        case 4: return "ISO";
+        case 5: return "IDL";
+        case 6: return "DLN";
+        default: return "?";
+    }
+}
+
+void stat_text(const Process& p, Ctx&, std::string& out, int) {
+    out.push_back(p.state);
+    if (p.nice < 0) out.push_back('<');
+    else if (p.nice > 0) out.push_back('N');
+    if (p.vm_lck) out.push_back('L');
+    if (p.session == p.tgid) out.push_back('s');
+    if (p.num_threads > 1) out.push_back('l');
+    if (p.pgrp == p.tpgid) out.push_back('+');
+}
+
+void user_cut(std::string& out, const std::string& name, std::uint32_t id, int maxw) {
+    if (name.empty()) {
+        app(out, "{}", id);
+    } else if (static_cast<int>(name.size()) > maxw && maxw > 0) {
+        out.append(name, 0, static_cast<std::size_t>(maxw - 1));
+        out.push_back('+');
+    } else {
+        out += name;
+    }
+}
+
+void start_short(const Process& p, Ctx& c, std::string& out, const char* recent, const char* older,
+                 const char* old_year) {
+    std::time_t t = start_epoch(p, c);
+    std::time_t now = static_cast<std::time_t>(c.si.now);
+    const char* f = recent;
+    if (now - t > 3600 * 24 * 365) f = old_year;
+    else if (now - t > 3600 * 24) f = older;
+    strftime_app(out, f, t);
+}
+
+std::uint64_t ns_of(const Process& p, proc::NsKind k) {
+    auto& v = p.ns[static_cast<int>(k)];
+    return v ? *v : 0;
+}
+
+#define NUM(expr) [](const Process& p, Ctx& c) -> std::int64_t { (void)p; (void)c; return static_cast<std::int64_t>(expr); }
+#define FMT(body) [](const Process& p, Ctx& c, std::string& out, int maxw) { (void)p; (void)c; (void)maxw; body; }
+#define DEC(expr) FMT(app(out, "{}", expr))
+
+using proc::need_stat;
+using proc::need_status;
+using proc::need_statm;
+using proc::need_cmdline;
+using proc::need_io;
+using proc::need_wchan;
+using proc::need_cgroup;
+using proc::need_environ;
+using proc::need_ns;
+using proc::need_oom;
+using proc::need_smaps;
+using proc::need_exe;
+using proc::need_attr;
+using proc::need_loginuid;
+using proc::need_autogroup;
+
+constexpr Align L = Align::left;
+constexpr Align R = Align::right;
+constexpr JsonType JS = JsonType::string;
+constexpr JsonType JI = JsonType::integer;
+
+#define NSCOL(key, hdr, kind)                                                                      \
+    {key, hdr, 10, R, Cut::none, need_ns,                                                          \
+     FMT(if (auto v = ns_of(p, proc::NsKind::kind)) app(out, "{}", v); else out += "-"),            \
+     NUM(ns_of(p, proc::NsKind::kind)), JI, "inode of the " #kind " namespace"}
+
+#define IOCOL(key, hdr, field, w)                                                                  \
+    {key, hdr, w, R, Cut::none, need_io,                                                           \
+     FMT(if (p.field) app(out, "{}", *p.field); else out += "-"),                                  \
+     NUM(p.field ? *p.field : 0), JI, "I/O counter " #field " from /proc/PID/io"}
+
+std::vector<ColumnDef> make_columns() {
+    FormatFn f_pcpu = FMT(auto v = pcpu_permille(p, c); if (v > 999) app(out, "{}", v / 10); else app(out, "{}.{}", v / 10, v % 10));
+    NumFn n_pcpu = NUM(pcpu_permille(p, c));
+    FormatFn f_pmem = FMT(std::uint64_t v = c.si.mem_total_kb ? rss_kb(p, c) * 1000 / c.si.mem_total_kb : 0; if (v > 999) v = 999; app(out, "{}.{}", v / 10, v % 10));
+    NumFn n_pmem = NUM(rss_kb(p, c));
+    FormatFn f_args = FMT(args_text(p, c, out, maxw));
+    FormatFn f_comm = FMT(comm_text(p, c, out, maxw));
+    FormatFn f_time = FMT(fmt_cputime(total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz), out));
+    NumFn n_time = NUM(total_ticks(p, c));
+    FormatFn f_times = DEC(total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz));
+    FormatFn f_tty = FMT(out += c.tty_name(p.tty_nr));
+    NumFn n_tty = NUM(p.tty_nr);
+    FormatFn f_user = FMT(user_cut(out, c.user_name(p.euid), p.euid, maxw));
+    NumFn n_euid = NUM(p.euid);
+    FormatFn f_nice = FMT(if (!sched_normal(p)) out += "-"; else app(out, "{}", p.nice));
+    FormatFn f_stime = FMT(start_short(p, c, out, "%H:%M", "%b%d", "%Y"));
+    NumFn n_start = NUM(p.starttime);
+    FormatFn f_rss = DEC(rss_kb(p, c));
+    NumFn n_rss = NUM(rss_kb(p, c));
+    FormatFn f_vsz = DEC(p.vsize / 1024);
+    NumFn n_vsz = NUM(p.vsize);
+    FormatFn f_flags = FMT(app(out, "{:x}", (p.flags >> 6) & 5));
+    FormatFn f_state = FMT(out.push_back(p.state));
+    FormatFn f_pending = FMT(signal_mask(p.sigpnd | p.shdpnd, out));
+    FormatFn f_blocked = FMT(signal_mask(p.sigblk, out));
+    FormatFn f_ignored = FMT(signal_mask(p.sigign, out));
+    FormatFn f_caught = FMT(signal_mask(p.sigcgt, out));
+    FormatFn f_wchan = FMT(std::string_view w = p.wchan; while (!w.empty() && (w.back() == '\n')) w.remove_suffix(1); if (w.empty() || w == "0") out += "-"; else escape_text(w, false, maxw, out));
+    FormatFn f_cls = FMT(out += policy_name(p.policy));
+    FormatFn f_etime = FMT(fmt_etime(elapsed_secs(p, c), out));
+    FormatFn f_dash = FMT(out += "-");
+    FormatFn f_ucmd = f_comm;
+
+    std::vector<ColumnDef> v = {
+        {"%cpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization of the process"},
+        {"pcpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization (alias of %cpu)"},
+        {"%mem", "%MEM", 4, R, Cut::none, need_status, f_pmem, n_pmem, JsonType::number, "resident set as a share of physical memory"},
+        {"pmem", "%MEM", 4, R, Cut::none, need_status, f_pmem, n_pmem, JsonType::number, "alias of %mem"},
+        {"ag_id", "AGID", 5, R, Cut::none, need_autogroup, DEC(p.autogroup_id), NUM(p.autogroup_id), JI, "autogroup id"},
+        {"ag_nice", "AGNI", 4, R, Cut::none, need_autogroup, DEC(p.autogroup_nice), NUM(p.autogroup_nice), JI, "autogroup nice value"},
+        {"args", "COMMAND", 27, L, Cut::width, need_cmdline, f_args, nullptr, JS, "command with all its arguments"},
+        {"cmd", "CMD", 27, L, Cut::width, need_cmdline, f_args, nullptr, JS, "alias of args"},
+        {"command", "COMMAND", 27, L, Cut::width, need_cmdline, f_args, nullptr, JS, "alias of args"},
+        {"blocked", "BLOCKED", 16, R, Cut::none, need_status, f_blocked, NUM(p.sigblk), JS, "mask of blocked signals"},
+        {"sigmask", "BLOCKED", 16, R, Cut::none, need_status, f_blocked, NUM(p.sigblk), JS, "alias of blocked"},
+        {"caught", "CAUGHT", 16, R, Cut::none, need_status, f_caught, NUM(p.sigcgt), JS, "mask of caught signals"},
+        {"sigcatch", "CAUGHT", 16, R, Cut::none, need_status, f_caught, NUM(p.sigcgt), JS, "alias of caught"},
+        {"ignored", "IGNORED", 16, R, Cut::none, need_status, f_ignored, NUM(p.sigign), JS, "mask of ignored signals"},
+        {"sigignore", "IGNORED", 16, R, Cut::none, need_status, f_ignored, NUM(p.sigign), JS, "alias of ignored"},
+        {"pending", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.sigpnd | p.shdpnd), JS, "mask of pending signals"},
+        {"sig", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.sigpnd | p.shdpnd), JS, "alias of pending"},
+        {"bsdstart", "START", 6, R, Cut::none, need_stat, FMT(start_short(p, c, out, " %H:%M", "%b %d", "%b %d")), n_start, JS, "start time (BSD)"},
+        {"bsdtime", "TIME", 6, R, Cut::none, need_stat, FMT(std::uint64_t t = total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz); app(out, "{:3}:{:02}", t / 60, t % 60)), n_time, JS, "cpu time as minutes:seconds"},
+        {"c", "C", 2, R, Cut::none, need_stat, FMT(auto v = pcpu_permille(p, c) / 10; app(out, "{}", v > 99 ? 99 : v)), n_pcpu, JI, "integer cpu utilization"},
+        {"cp", "CP", 3, R, Cut::none, need_stat, FMT(auto v = pcpu_permille(p, c); app(out, "{}", v > 999 ? 999 : v)), n_pcpu, JI, "per-mill cpu usage"},
+        {"cgroup", "CGROUP", 27, L, Cut::width, need_cgroup, FMT(cgroup_text(p, c, out, maxw)), nullptr, JS, "control groups"},
+        {"cgname", "CGNAME", 27, L, Cut::width, need_cgroup, FMT(cgroup_text(p, c, out, maxw)), nullptr, JS, "control group names"},
+        NSCOL("cgroupns", "CGROUPNS", cgroup),
+        NSCOL("ipcns", "IPCNS", ipc),
+        NSCOL("mntns", "MNTNS", mnt),
+        NSCOL("netns", "NETNS", net),
+        NSCOL("pidns", "PIDNS", pid),
+        NSCOL("userns", "USERNS", user),
+        NSCOL("utsns", "UTSNS", uts),
+        NSCOL("timens", "TIMENS", time),
+        {"class", "CLS", 3, L, Cut::none, need_stat, f_cls, NUM(p.policy), JS, "scheduling class"},
+        {"policy", "POL", 3, L, Cut::none, need_stat, f_cls, NUM(p.policy), JS, "alias of class"},
+        {"cls", "CLS", 3, R, Cut::none, need_stat, f_cls, NUM(p.policy), JS, "scheduling class"},
+        {"sched", "SCH", 3, R, Cut::none, need_stat, DEC(p.policy), NUM(p.policy), JI, "scheduling policy number"},
+        {"comm", "COMMAND", 15, L, Cut::width, need_stat, f_comm, nullptr, JS, "command name"},
+        {"ucmd", "CMD", 15, L, Cut::width, need_stat, f_ucmd, nullptr, JS, "alias of comm"},
+        {"ucomm", "COMMAND", 15, L, Cut::width, need_stat, f_ucmd, nullptr, JS, "alias of comm"},
+        {"fname", "COMMAND", 8, L, Cut::width, need_stat, FMT(escape_text(p.comm, c.utf8, maxw < 8 ? maxw : 8, out)), nullptr, JS, "first 8 bytes of the command name"},
+        {"cputime", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "cumulative cpu time"},
+        {"time", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "cumulative cpu time"},
+        {"cputimes", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
+        {"times", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
+        {"drs", "DRS", 5, R, Cut::none, need_stat, DEC(p.vsize / 1024 - trs_kb(p)), NUM(p.vsize / 1024 - trs_kb(p)), JI, "data resident set size"},
+        {"trs", "TRS", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "text resident set size"},
+        {"egid", "EGID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "effective group id"},
+        {"gid", "GID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "alias of egid"},
+        {"egroup", "EGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "effective group name"},
+        {"group", "GROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "alias of egroup"},
+        {"eip", "EIP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkeip)), NUM(p.kstkeip), JS, "instruction pointer"},
+        {"esp", "ESP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkesp)), NUM(p.kstkesp), JS, "stack pointer"},
+        {"stackp", "STACKP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.startstack)), NUM(p.startstack), JS, "bottom of the stack"},
+        {"etime", "ELAPSED", 11, R, Cut::none, need_stat, f_etime, NUM(elapsed_secs(p, c)), JS, "elapsed time since start"},
+        {"etimes", "ELAPSED", 7, R, Cut::none, need_stat, DEC(elapsed_secs(p, c)), NUM(elapsed_secs(p, c)), JI, "elapsed seconds"},
+        {"euid", "EUID", 5, R, Cut::none, need_status, DEC(p.euid), n_euid, JI, "effective user id"},
+        {"uid", "UID", 5, R, Cut::none, need_status, DEC(p.euid), n_euid, JI, "alias of euid"},
+        {"euser", "EUSER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "effective user name"},
+        {"user", "USER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "alias of euser"},
+        {"uname", "USER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "alias of euser"},
+        {"uid_hack", "UID", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "user name under the UID header (-f)"},
+        {"exe", "EXE", 27, L, Cut::width, need_exe, FMT(if (p.exe) escape_text(*p.exe, c.utf8, maxw, out); else out += "-"), nullptr, JS, "path of the executable"},
+        {"f", "F", 1, R, Cut::none, need_stat, f_flags, NUM(p.flags), JI, "process flags"},
+        {"flag", "F", 1, R, Cut::none, need_stat, f_flags, NUM(p.flags), JI, "alias of f"},
+        {"flags", "F", 1, R, Cut::none, need_stat, f_flags, NUM(p.flags), JI, "alias of f"},
+        {"fgid", "FGID", 5, R, Cut::none, need_status, DEC(p.fgid), NUM(p.fgid), JI, "filesystem group id"},
+        {"fgroup", "FGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.fgid), p.fgid, maxw)), NUM(p.fgid), JS, "filesystem group name"},
+        {"fuid", "FUID", 5, R, Cut::none, need_status, DEC(p.fuid), NUM(p.fuid), JI, "filesystem user id"},
+        {"fuser", "FUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.fuid), p.fuid, maxw)), NUM(p.fuid), JS, "filesystem user name"},
+        {"label", "LABEL", 31, L, Cut::width, need_attr, FMT(if (p.label && !p.label->empty()) escape_text(*p.label, c.utf8, maxw, out); else out += "-"), nullptr, JS, "security label"},
+        {"lstart", "STARTED", 24, R, Cut::none, need_stat, FMT(strftime_app(out, "%a %b %e %H:%M:%S %Y", start_epoch(p, c))), n_start, JS, "full start time"},
+        {"lsession", "SESSION", 11, L, Cut::none, need_stat, f_dash, nullptr, JS, "login session (systemd)"},
+        {"luid", "LUID", 5, R, Cut::none, need_loginuid, FMT(if (p.loginuid) app(out, "{}", *p.loginuid); else out += "-"), NUM(p.loginuid ? *p.loginuid : -1), JI, "login user id"},
+        {"lwp", "LWP", 5, R, Cut::none, need_stat, DEC(p.tid), NUM(p.tid), JI, "thread id"},
+        {"spid", "SPID", 5, R, Cut::none, need_stat, DEC(p.tid), NUM(p.tid), JI, "alias of lwp"},
+        {"tid", "TID", 5, R, Cut::none, need_stat, DEC(p.tid), NUM(p.tid), JI, "alias of lwp"},
+        {"lxc", "LXC", 8, L, Cut::none, need_stat, f_dash, nullptr, JS, "lxc container"},
+        {"machine", "MACHINE", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "machine name (systemd)"},
+        {"maj_flt", "MAJFL", 6, R, Cut::none, need_stat, DEC(p.majflt + (c.cumulative ? p.cmajflt : 0)), NUM(p.majflt), JI, "major page faults"},
+        {"majflt", "MAJFLT", 6, R, Cut::none, need_stat, DEC(p.majflt + (c.cumulative ? p.cmajflt : 0)), NUM(p.majflt), JI, "major page faults"},
+        {"min_flt", "MINFL", 6, R, Cut::none, need_stat, DEC(p.minflt + (c.cumulative ? p.cminflt : 0)), NUM(p.minflt), JI, "minor page faults"},
+        {"minflt", "MINFLT", 6, R, Cut::none, need_stat, DEC(p.minflt + (c.cumulative ? p.cminflt : 0)), NUM(p.minflt), JI, "minor page faults"},
+        {"ni", "NI", 3, R, Cut::none, need_stat, f_nice, NUM(p.nice), JI, "nice value"},
+        {"nice", "NI", 3, R, Cut::none, need_stat, f_nice, NUM(p.nice), JI, "alias of ni"},
+        {"nlwp", "NLWP", 4, R, Cut::none, need_stat, DEC(p.num_threads), NUM(p.num_threads), JI, "number of threads"},
+        {"thcount", "THCNT", 5, R, Cut::none, need_stat, DEC(p.num_threads), NUM(p.num_threads), JI, "alias of nlwp"},
+        {"numa", "NUMA", 4, R, Cut::none, need_stat, FMT(out += "0"), NUM(0), JI, "numa node"},
+        {"nwchan", "WCHAN", 6, R, Cut::none, need_stat, FMT(if (p.wchan_addr & 0xffffff) app(out, "{:x}", p.wchan_addr & 0xffffff); else out += "-"), NUM(p.wchan_addr), JS, "address of the wait channel"},
+        {"wchan", "WCHAN", 6, L, Cut::width, need_wchan, f_wchan, nullptr, JS, "kernel function where the process sleeps"},
+        {"oom", "OOM", 4, R, Cut::none, need_oom, FMT(if (p.oom_score) app(out, "{}", *p.oom_score); else out += "-"), NUM(p.oom_score ? *p.oom_score : 0), JI, "out-of-memory score"},
+        {"oomadj", "OOMADJ", 5, R, Cut::none, need_oom, FMT(if (p.oom_adj) app(out, "{}", *p.oom_adj); else out += "-"), NUM(p.oom_adj ? *p.oom_adj : 0), JI, "out-of-memory adjustment"},
+        {"ouid", "OWNER", 5, L, Cut::none, need_stat, f_dash, nullptr, JS, "session owner uid (systemd)"},
+        {"pgid", "PGID", 5, R, Cut::none, need_stat, DEC(p.pgrp), NUM(p.pgrp), JI, "process group id"},
+        {"pgrp", "PGRP", 5, R, Cut::none, need_stat, DEC(p.pgrp), NUM(p.pgrp), JI, "alias of pgid"},
+        {"pid", "PID", 5, R, Cut::none, need_stat, DEC(p.tgid), NUM(p.tgid), JI, "process id"},
+        {"tgid", "TGID", 5, R, Cut::none, need_stat, DEC(p.tgid), NUM(p.tgid), JI, "thread group id"},
+        {"ppid", "PPID", 5, R, Cut::none, need_stat, DEC(p.ppid), NUM(p.ppid), JI, "parent process id"},
+        {"pri", "PRI", 3, R, Cut::none, need_stat, DEC(39 - p.priority), NUM(39 - p.priority), JI, "priority (higher is more important)"},
+        {"opri", "PRI", 3, R, Cut::none, need_stat, DEC(p.priority + 60), NUM(p.priority + 60), JI, "priority as in -l"},
+        {"intpri", "PRI", 3, R, Cut::none, need_stat, DEC(p.priority + 60), NUM(p.priority + 60), JI, "alias of opri"},
+        {"pri_api", "API", 3, R, Cut::none, need_stat, DEC(-1 - p.priority), NUM(-1 - p.priority), JI, "priority, -1 - kernel value"},
+        {"pri_bar", "BAR", 3, R, Cut::none, need_stat, DEC(p.priority + 1), NUM(p.priority + 1), JI, "priority + 1"},
+        {"pri_baz", "BAZ", 3, R, Cut::none, need_stat, DEC(p.priority + 100), NUM(p.priority + 100), JI, "priority + 100"},
+        {"pri_foo", "FOO", 3, R, Cut::none, need_stat, DEC(p.priority - 20), NUM(p.priority - 20), JI, "priority - 20"},
+        {"priority", "PRI", 3, R, Cut::none, need_stat, DEC(p.priority), NUM(p.priority), JI, "kernel priority"},
+        {"psr", "PSR", 3, R, Cut::none, need_stat, DEC(p.processor), NUM(p.processor), JI, "processor last run on"},
+        {"cpuid", "CPUID", 5, R, Cut::none, need_stat, DEC(p.processor), NUM(p.processor), JI, "alias of psr"},
+        {"pss", "PSS", 5, R, Cut::none, need_smaps, FMT(if (p.pss) app(out, "{}", *p.pss); else out += "-"), NUM(p.pss ? *p.pss : 0), JI, "proportional share size (KiB)"},
+        {"uss", "USS", 5, R, Cut::none, need_smaps, FMT(if (p.uss) app(out, "{}", *p.uss); else out += "-"), NUM(p.uss ? *p.uss : 0), JI, "unique set size (KiB)"},
+        IOCOL("rbytes", "RBYTES", read_bytes, 5),
+        IOCOL("rchars", "RCHARS", rchar, 5),
+        IOCOL("rops", "ROPS", syscr, 5),
+        IOCOL("wbytes", "WBYTES", write_bytes, 5),
+        IOCOL("wcbytes", "WCBYTES", cancelled_write_bytes, 5),
+        IOCOL("wchars", "WCHARS", wchar, 5),
+        IOCOL("wops", "WOPS", syscw, 5),
+        {"rgid", "RGID", 5, R, Cut::none, need_status, DEC(p.rgid), NUM(p.rgid), JI, "real group id"},
+        {"rgroup", "RGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.rgid), p.rgid, maxw)), NUM(p.rgid), JS, "real group name"},
+        {"rss", "RSS", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "resident set size (KiB)"},
+        {"rssize", "RSS", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "alias of rss"},
+        {"rsz", "RSZ", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "alias of rss"},
+        {"rtprio", "RTPRIO", 6, R, Cut::none, need_stat, FMT(if (p.policy == 0 || p.policy == 3 || p.policy == 5) out += "-"; else app(out, "{}", p.rt_priority)), NUM(p.rt_priority), JI, "realtime priority"},
+        {"ruid", "RUID", 5, R, Cut::none, need_status, DEC(p.ruid), NUM(p.ruid), JI, "real user id"},
+        {"ruser", "RUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.ruid), p.ruid, maxw)), NUM(p.ruid), JS, "real user name"},
+        {"s", "S", 1, L, Cut::none, need_stat, f_state, NUM(p.state), JS, "one-character state"},
+        {"state", "S", 1, L, Cut::none, need_stat, f_state, NUM(p.state), JS, "alias of s"},
+        {"stat", "STAT", 4, L, Cut::none, need_stat | need_status, FMT(stat_text(p, c, out, maxw)), NUM(p.state), JS, "multi-character state"},
+        {"seat", "SEAT", 11, L, Cut::none, need_stat, f_dash, nullptr, JS, "seat (systemd)"},
+        {"sess", "SESS", 5, R, Cut::none, need_stat, DEC(p.session), NUM(p.session), JI, "session id"},
+        {"session", "SESS", 5, R, Cut::none, need_stat, DEC(p.session), NUM(p.session), JI, "alias of sess"},
+        {"sid", "SID", 5, R, Cut::none, need_stat, DEC(p.session), NUM(p.session), JI, "alias of sess"},
+        {"sgi_p", "P", 1, L, Cut::none, need_stat, FMT(if (p.state == 'R') app(out, "{}", p.processor); else out += "*"), NUM(p.processor), JS, "processor currently running on"},
+        {"sgid", "SGID", 5, R, Cut::none, need_status, DEC(p.sgid), NUM(p.sgid), JI, "saved group id"},
+        {"svgid", "SVGID", 5, R, Cut::none, need_status, DEC(p.sgid), NUM(p.sgid), JI, "alias of sgid"},
+        {"sgroup", "SGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.sgid), p.sgid, maxw)), NUM(p.sgid), JS, "saved group name"},
+        {"size", "SIZE", 5, R, Cut::none, need_status, DEC(p.vm_data + p.vm_stk), NUM(p.vm_data + p.vm_stk), JI, "approximate swap space needed (KiB)"},
+        {"slice", "SLICE", 31, L, Cut::none, need_stat, FMT(out += "-.slice"), nullptr, JS, "systemd slice"},
+        {"unit", "UNIT", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "systemd unit"},
+        {"uunit", "UUNIT", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "systemd user unit"},
+        {"start", "STARTED", 8, R, Cut::none, need_stat, FMT(start_short(p, c, out, "%H:%M:%S", "  %b %d", "  %b %d")), n_start, JS, "start time"},
+        {"start_time", "START", 5, R, Cut::none, need_stat, f_stime, n_start, JS, "start time or date"},
+        {"stime", "STIME", 5, R, Cut::none, need_stat, f_stime, n_start, JS, "alias of start_time"},
+        {"suid", "SUID", 5, R, Cut::none, need_status, DEC(p.suid), NUM(p.suid), JI, "saved user id"},
+        {"svuid", "SVUID", 5, R, Cut::none, need_status, DEC(p.suid), NUM(p.suid), JI, "alias of suid"},
+        {"suser", "SUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.suid), p.suid, maxw)), NUM(p.suid), JS, "saved user name"},
+        {"supgid", "SUPGID", 20, L, Cut::width, need_status, FMT(if (p.groups.empty()) out += "-"; else { std::string g = p.groups; for (auto& ch : g) if (ch == ' ') ch = ','; escape_text(g, false, maxw, out); }), nullptr, JS, "supplementary group ids"},
+        {"supgrp", "SUPGRP", 40, L, Cut::width, need_status, FMT(if (p.groups.empty()) out += "-"; else { std::string g; std::string_view s = p.groups; while (!s.empty()) { auto sp = s.find(' '); auto tok = s.substr(0, sp); s = sp == std::string_view::npos ? std::string_view{} : s.substr(sp + 1); if (tok.empty()) continue; if (!g.empty()) g.push_back(','); unsigned id = 0; for (char ch : tok) id = id * 10 + static_cast<unsigned>(ch - '0'); const auto& n = c.group_name(id); if (n.empty()) g += std::string(tok); else g += n; } escape_text(g, false, maxw, out); }), nullptr, JS, "supplementary group names"},
+        {"sz", "SZ", 5, R, Cut::none, need_stat, DEC(p.vsize / 1024 / static_cast<std::uint64_t>(c.si.page_kb)), n_vsz, JI, "virtual size in pages"},
+        {"vsz", "VSZ", 6, R, Cut::none, need_stat, f_vsz, n_vsz, JI, "virtual memory size (KiB)"},
+        {"vsize", "VSZ", 6, R, Cut::none, need_stat, f_vsz, n_vsz, JI, "alias of vsz"},
+        {"tname", "TTY", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
+        {"tt", "TT", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
+        {"tty", "TT", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
+        {"tpgid", "TPGID", 5, R, Cut::none, need_stat, DEC(p.tpgid), NUM(p.tpgid), JI, "foreground process group of the tty"},
+        {"addr", "ADDR", 4, R, Cut::none, need_stat, f_dash, nullptr, JS, "memory address (always -)"},
+        {"addr_1", "ADDR", 1, L, Cut::none, need_stat, f_dash, nullptr, JS, "memory address as in -l"},
+        {"tmout", "TMOUT", 5, R, Cut::none, need_stat, f_dash, nullptr, JS, "timeout (always -)"},
+        {"alarm", "ALARM", 5, R, Cut::none, need_stat, f_dash, nullptr, JS, "alarm (always -)"},
+        {"environ", "ENVIRONMENT", 27, L, Cut::width, need_environ, FMT(environ_text(p, c, out, maxw)), nullptr, JS, "environment"},
+        {"cuc", "%CUC", 7, R, Cut::none, need_stat, FMT({ std::uint64_t secs = elapsed_secs(p, c); std::uint64_t t = p.utime + p.stime + static_cast<std::uint64_t>(p.cutime + p.cstime); std::uint64_t v = secs ? t * 100000ULL / static_cast<std::uint64_t>(c.si.hertz) / secs : 0; app(out, "{}.{:03}", v / 1000, v % 1000); }), nullptr, JS, "cpu utilization with children"},
+        {"cuu", "%CUU", 6, R, Cut::none, need_stat, FMT({ std::uint64_t secs = elapsed_secs(p, c); std::uint64_t t = p.utime + p.stime; std::uint64_t v = secs ? t * 100000ULL / static_cast<std::uint64_t>(c.si.hertz) / secs : 0; app(out, "{}.{:03}", v / 1000, v % 1000); }), nullptr, JS, "cpu utilization"},
+    };
+    return v;
+}
+
+}  // namespace
+
+const std::vector<ColumnDef>& all_columns() {
+    static const std::vector<ColumnDef> cols = make_columns();
+    return cols;
+}
+
+const ColumnDef* find_column(std::string_view key) {
+    for (const auto& c : all_columns())
+        if (key == c.name) return &c;
+    return nullptr;
+}
+
+}  // namespace procstat::pscols

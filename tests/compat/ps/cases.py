@@ -1,0 +1,292 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Differential cases for ps: our ps vs procps-ng ps on processes the group starts itself.
+
+The setup starts idle processes (plain sleepers with distinct argv, a stopped one, a zombie, a
+niced one, a multi-threaded one, hostile comm names set with prctl, hostile argv, a huge argv, a
+small tree, and one on its own pty) and substitutes their PIDs into the case arguments
+("@ALL", "@SLEEP", ...). Every column shown is stable for idle processes (no CPU time is used),
+so outputs are compared byte for byte. Whole-system listings are reduced, identically for both
+outputs, to the header and the lines of the PIDs this group started (transform keep_ours).
+Teardown kills exactly those PIDs.
+"""
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+import fcntl
+import termios
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import Case, Group, SkipGroup, sh  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Every format key of ps(1) whose value is stable for an idle process between two runs.
+# (etime/etimes change every second and are covered by unit tests of the formatter.)
+KEYS = """%cpu %mem ag_id ag_nice args blocked bsdstart bsdtime c caught cgname cgroup cgroupns
+class cls cmd comm command cp cputime cputimes cuc cuu drs egid egroup eip esp euid euser exe f
+fgid fgroup flag flags fname fuid fuser gid group ignored ipcns label lstart lsession luid lwp lxc
+machine maj_flt min_flt mntns netns ni nice nlwp numa nwchan oom oomadj ouid pcpu pending pgid
+pgrp pid pidns pmem policy ppid pri psr pss rbytes rchars rgid rgroup rops rss rssize rsz rtprio
+ruid ruser s sched seat sess sgi_p sgid sgroup sid sig sigcatch sigignore sigmask size slice
+spid stackp start start_time stat state stime suid supgid supgrp suser svgid svuid sz tgid
+thcount tid time timens times tname tpgid trs tt tty ucmd ucomm uid uname unit user userns uss
+utsns uunit vsize vsz wbytes wcbytes wchan wchars wops""".split()
+
+
+def keep_ours(out: bytes, ctx: dict) -> bytes:
+    """Header plus the lines whose first PID-like field is one of ours (strict, same for both)."""
+    lines = out.split(b"\n")
+    keep = [lines[0]] if lines else []
+    pids = ctx.get("pidset", set())
+    for line in lines[1:]:
+        fields = line.split()
+        # the PID column is the first numeric field for -e/-ef/aux style listings
+        for f in fields[:3]:
+            if f.isdigit():
+                if int(f) in pids:
+                    keep.append(line)
+                break
+    return b"\n".join(keep)
+
+
+class Procs:
+    def __init__(self):
+        self.children = []
+        self.pids = {}
+
+    def start(self, name, argv, **kw):
+        p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, **kw)
+        self.children.append(p)
+        self.pids[name] = p.pid
+        return p
+
+
+def build_helper(workdir):
+    exe = os.path.join(workdir, "pshelper")
+    sh(f"cc -O1 -pthread -o {exe} {os.path.join(HERE, 'helper.c')}")
+    return exe
+
+
+def groups(env):
+    g = Group("ps-procs", "ps")
+    st = {}
+
+    def wait_ready(p):
+        line = p.stdout.readline()
+        return line
+
+    def setup(ctx):
+        if not os.path.exists("/usr/bin/cc"):
+            raise SkipGroup("no C compiler for the helper")
+        helper = build_helper(ctx["workdir"])
+        pr = Procs()
+        st["procs"] = pr
+        pr.start("sleep", ["sleep", "10001"])
+        pr.start("sleep2", ["sleep", "10002"])
+        stopped = pr.start("stopped", ["sleep", "10003"])
+        pr.start("nice", ["nice", "-n", "7", "sleep", "10004"])
+        th = pr.start("threads", [helper, "threads", "3"])
+        wait_ready(th)
+        z = pr.start("zparent", [helper, "zombie"])
+        zpid = int(z.stdout.readline())
+        wait_ready(z)
+        pr.pids["zombie"] = zpid
+        for nm, comm in (("hspace", "a b)c d"), ("hnl", "x\ny)"), ("hutf", "\xe9t\xe9"), ("hparen", ") (")):
+            h = pr.start(nm, [helper, "name", comm])
+            wait_ready(h)
+        h = pr.start("hbin", [helper, "name", "bad"])
+        wait_ready(h)
+        # hostile argv: spaces, newline, tab, control and UTF-8 / invalid bytes
+        a = pr.start("hargv", ["bash", "-c", 'exec -a "my prog\nline\t\x01end" sleep 10005'])
+        b = pr.start("hargv2", [b"bash", b"-c", b'exec -a "caf\xc3\xa9 \xff\xfe x" sleep 10006'])
+        # an argv of more than 128 KiB (each single string must stay below 128 KiB)
+        h = pr.start("bigargv", [helper, "idle"] + [f"arg{i:03d}" + "x" * 500 for i in range(300)])
+        wait_ready(h)
+        tree = pr.start("tree", ["sh", "-c", "sleep 10008 & sleep 10009 & wait"])
+        # pty: a session leader with a controlling terminal
+        master, slave = pty.openpty()
+        st["pty"] = (master, slave)
+        tp = subprocess.Popen(["sleep", "10010"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+                              preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+        pr.children.append(tp)
+        pr.pids["pty"] = tp.pid
+        time.sleep(0.3)
+        os.kill(stopped.pid, signal.SIGSTOP)
+        # tree children
+        kids = []
+        for _ in range(50):
+            try:
+                with open(f"/proc/{tree.pid}/task/{tree.pid}/children") as f:
+                    kids = [int(x) for x in f.read().split()]
+            except OSError:
+                kids = []
+            if len(kids) >= 2:
+                break
+            time.sleep(0.05)
+        st["kids"] = kids
+        time.sleep(0.3)  # let every process reach its idle state
+        ids = dict(pr.pids)
+        ptyname = os.ttyname(slave)[len("/dev/"):]
+        allp = sorted(set(ids.values()) | set(kids))
+        ctx["pidset"] = set(allp)
+        subs = {
+            "@ALL": ",".join(map(str, allp)),
+            "@SPACE": " ".join(map(str, allp)),
+            "@TREE": ",".join(map(str, [tree.pid] + kids)),
+            "@TREEPID": str(tree.pid),
+            "@PTYNAME": ptyname,
+            "@PTY": str(tp.pid),
+            "@GONE": str(find_unused_pid()),
+        }
+        for k, v in ids.items():
+            subs["@" + k.upper()] = str(v)
+        for c in g.cases:
+            c.args = [sub_all(a, subs) for a in c.args]
+
+    def teardown(ctx):
+        pr = st.get("procs")
+        if not pr:
+            return
+        for p in pr.children:
+            try:
+                os.kill(p.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for k in st.get("kids", []):
+            try:
+                os.kill(k, signal.SIGKILL)
+            except OSError:
+                pass
+        for p in pr.children:
+            try:
+                p.wait(timeout=5)
+            except Exception:
+                pass
+        if "pty" in st:
+            for fd in st["pty"]:
+                os.close(fd)
+
+    g.setup = setup
+    g.teardown = teardown
+
+    def case(args, name=None, **kw):
+        g.case(args, name=name or " ".join(args), **kw)
+
+    sel = "@ALL"
+    # --- personalities x selection syntaxes
+    unix_p = ["", "-f", "-F", "-l", "-ly", "-lf", "-j", "-jf", "-L", "-Lf", "-T", "-c", "-cl", "-fl",
+              "-Fl", "-jl", "-lL", "-LF", "-Lj", "-lc", "-ff", "-lyf"]
+    for p in unix_p:
+        a = [p] if p else []
+        case(a + ["-p", sel])
+    for p in ["-f", "-l", ""]:
+        a = [p] if p else []
+        case(a + ["--pid", sel])
+        case(a + [f"--pid={sel}"])
+        case(a + ["-q", sel])
+        case(a + ["-p", "@SPACE"])
+    bsd_p = ["u", "v", "j", "l", "s", "X", "", "c", "S", "uc", "jc", "vS", "un", "f", "uf", "ww", "uww", "e"]
+    for p in bsd_p:
+        case(([p] if p else []) + ["p", sel], name=f"BSD {p} p @ALL")
+        case(([p] if p else []) + ["-p", sel], name=f"BSD {p} -p @ALL")
+    case(["@SLEEP"], name="bare pid")
+    case(["u", "@SLEEP"], name="u bare pid")
+    case(["q", sel])
+    case(["-q", sel, "-f"])
+    # --- every format specifier, alone and between others
+    for k in KEYS:
+        case(["-o", k, "-p", sel])
+        case(["-o", f"pid,{k},comm", "-p", sel])
+    for k in ["pid", "comm", "args", "user", "rss", "stat", "wchan", "tty", "lstart", "cgroup"]:
+        case(["-o", f"{k}:3,pid:2,{k}:12,comm", "-p", sel])
+        case(["-o", f"{k}=HEADER_{k},pid=", "-p", sel])
+    # --- format syntax
+    case(["-o", "pid=", "-o", "comm=", "-p", sel])
+    case(["-o", "pid,comm=Command,args=Arguments", "-p", sel])
+    case(["-o", "pid", "-o", "comm", "-o", "args", "-p", sel])
+    case(["-O", "stat,rss", "-p", sel])
+    case(["O", "stat,rss", "p", sel])
+    case(["-o", "%p %c %y %x %U %a", "-p", sel])
+    case(["-o", "%C %G %P %g %n %r %u %z", "-p", sel])
+    case(["--format", "pid,ppid,comm", "-p", sel])
+    case(["--format=pid,ppid,comm", "-p", sel])
+    case(["o", "pid,comm,args", "p", sel])
+    case(["-o", "pid,ppid,pgid,sid,tpgid,tty,stat,comm", "-t", "@PTYNAME"])
+    case(["-o", "pid,comm", "--tty", "@PTYNAME"])
+    case(["-o", "pid,comm", "-s", "@PTY"])
+    case(["-o", "pid,comm", "--sid", "@PTY"])
+    case(["-o", "pid,ppid,comm", "--ppid", "@TREEPID"])
+    case(["-f", "--ppid", "@TREEPID"])
+    case(["t", "@PTYNAME"])
+    case(["-t", "@PTYNAME", "-f"])
+    # --- sorting
+    for s in ["pid", "-pid", "comm", "-comm", "ppid,-pid", "+rss,pid", "-vsz,pid", "stat,pid", "nice,pid",
+              "user,-pid", "tty,pid", "args", "start_time,pid", "-nlwp,pid"]:
+        case(["-o", "pid,ppid,nice,comm", "--sort", s, "-p", sel])
+    case(["k", "-pid", "-o", "pid,comm", "p", sel])
+    case(["k", "comm", "o", "pid,comm", "p", sel])
+    case(["--sort=-ppid,pid", "-f", "-p", sel])
+    # --- forest / hierarchy
+    for a in (["-H"], ["--forest"], ["f"], ["-f", "--forest"], ["u", "f"], ["-jH"], ["-lH"], ["f", "-o", "pid,args"]):
+        case(a + ["-p", "@TREE"])
+        case(a + ["-p", sel])
+    # --- threads
+    case(["-eL", "-p", "@THREADS"], transform=keep_ours)
+    for a in (["-L"], ["-T"], ["-Lf"], ["-LF"], ["H"], ["-L", "-o", "pid,lwp,nlwp,comm"], ["-T", "-o", "pid,spid,tid,comm"]):
+        case(a + ["-p", "@THREADS"])
+    # --- widths
+    for cols in ["20", "40", "80", "132", "200"]:
+        case(["-f", "-p", sel], env={"COLUMNS": cols}, name=f"COLUMNS={cols} -f")
+        case(["-o", "pid,args,comm", "-p", sel], env={"COLUMNS": cols}, name=f"COLUMNS={cols} pid,args,comm")
+        case(["u", "p", sel], env={"COLUMNS": cols}, name=f"COLUMNS={cols} u")
+    for a in (["-w"], ["-ww"], ["w"], ["ww"], ["--cols", "50"], ["--width=60"], ["--columns", "70"]):
+        case(a + ["-f", "-p", sel], env={"COLUMNS": "40"})
+    case(["-f", "-p", "@BIGARGV"])
+    case(["-o", "args", "-p", "@BIGARGV"])
+    case(["u", "@BIGARGV"])
+    # --- headers
+    case(["--no-headers", "-p", sel])
+    case(["h", "p", sel])
+    case(["--no-heading", "-f", "-p", sel])
+    case(["--headers", "-p", sel])
+    # --- hostile names in both locales
+    for loc in ["C", "C.UTF-8"]:
+        for a in (["-o", "pid,comm,args"], ["-f"], ["u"], ["-o", "comm:5,args:10,pid"], ["-o", "cmd=X,ucomm=Y,fname"]):
+            case(a + ["-p", "@HSPACE,@HNL,@HUTF,@HPAREN,@HARGV,@HARGV2,@ZOMBIE"], env={"LC_ALL": loc},
+                 name=f"LC_ALL={loc} hostile {' '.join(a)}")
+    # --- selections over the whole system, compared on our PIDs only
+    for a in (["-e"], ["-A"], ["-ef"], ["aux"], ["ax"], ["-e", "-o", "pid,ppid,stat,comm"], ["axo", "pid,comm,args"],
+              ["-u", "root"], ["-U", "0"], ["-g", "0"], ["-G", "root"], ["--user", "root", "-f"], ["--Group=0"],
+              ["-C", "sleep,pshelper"], ["x"], ["-d"], ["-a"], ["a"], ["-N", "-p", "1"], ["--deselect", "-p", "1"],
+              ["-e", "--sort=-pid"], ["ax", "--forest"], ["-eH"]):
+        case(a, transform=keep_ours, name="system " + " ".join(a))
+    # --- no such process, errors
+    case(["-p", "@GONE"])
+    case(["-f", "-p", "@GONE"])
+    case(["u", "@GONE"])
+    for a in (["-Q"], ["Q"], ["--foo"], ["-o", "foo"], ["-p"], ["-p", "abc"], ["-u", "no_such_user_x"],
+              ["--sort", "foo"], ["-y"], ["-o", "pid", "-O", "stat"], ["-C"], ["-o", "%p,%c"], ["--pid"],
+              ["-o", "pid:abc"], ["-G", "no_such_group_x"], ["--cols", "abc"], ["-o"], ["k"]):
+        case(a)
+    case(["--version"])
+    case(["-V"])
+    case(["V"])
+    return [g]
+
+
+def sub_all(a, subs):
+    if isinstance(a, bytes):
+        return a
+    for k in sorted(subs, key=len, reverse=True):
+        a = a.replace(k, subs[k])
+    return a
+
+
+def find_unused_pid():
+    pid = 4000000
+    while os.path.exists(f"/proc/{pid}"):
+        pid -= 1
+    return pid

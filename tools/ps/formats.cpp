@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Default column lists of ps, composed from the personality options as procps-ng 4.0.2 does.
+#include "formats.hpp"
+
+namespace procstat::ps {
+
+std::string default_format(const Options& o) {
+    if (o.preload) return "pid,{},state,tname,time,args";
+    switch (o.bsd_personality) {
+        case 'u': return o.bsd_n ? "uid=USER:8,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
+                                 : "user,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args";
+        case 'v': return "pid,tname,stat,bsdtime,maj_flt,trs,drs,rss,%mem,args";
+        case 'j': return "ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args";
+        case 'l': return "f,uid,pid,ppid,priority=PRI,ni,vsz,rss,wchan,stat,tname,bsdtime,args";
+        case 's': return "uid,pid,pending,blocked,ignored,caught,stat,tname,bsdtime,args";
+        case 'X': return "pid,stackp,esp,eip,tmout,alarm,stat,tname,bsdtime,args";
+        default: break;
+    }
+    bool f = o.unix_f > 0 || o.unix_F;
+    bool sysv = f || o.unix_l || o.unix_j || o.unix_c || o.unix_L || o.unix_T || o.unix_M;
+    if (!sysv && o.bsd_syntax_used) return "pid,tname,stat,bsdtime,args";
+    std::string s;
+    auto add = [&](const char* k) {
+        if (!s.empty()) s += ',';
+        s += k;
+    };
+    if (o.unix_M) add("label");
+    if (o.unix_l && !o.unix_y) add("f");
+    if (o.unix_l) add("s");
+    if (f) add("uid_hack");
+    else if (o.unix_l) add("uid");
+    add("pid");
+    if (o.unix_T) add("spid");
+    if (f || o.unix_l) add("ppid");
+    if (o.unix_j) {
+        add("pgid");
+        add("sid");
+    }
+    if (o.unix_L) add("lwp");
+    if (o.unix_c) {
+        add("class");
+        add("pri");
+    } else if (f || o.unix_l) {
+        add("c");
+    }
+    if (o.unix_L && f) add("nlwp");
+    if (o.unix_l && !o.unix_c) {
+        add("opri");
+        add("ni");
+    }
+    if (o.unix_l) {
+        if (o.unix_y) add("rss");
+        else add("addr_1");
+        add("sz");
+        add("wchan");
+    }
+    if (o.unix_F) {
+        if (!o.unix_l) add("sz");
+        if (!o.unix_y) add("rss");
+        add("psr");
+    }
+    if (f) add("stime");
+    add("tname");
+    add("time");
+    add(f ? "cmd" : "ucmd");
+    return s;
+}
+
+}  // namespace procstat::ps

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// ps: report a snapshot of the current processes (procps-ng 4.0.2 compatible).
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <langinfo.h>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "formats.hpp"
+#include "options.hpp"
+#include "procstat/core/io.hpp"
+#include "procstat/core/root.hpp"
+#include "procstat/out/json.hpp"
+#include "procstat/proc/parse.hpp"
+#include "procstat/proc/reader.hpp"
+#include "procstat/pscols/columns.hpp"
+#include "render.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+using namespace procstat;
+using namespace procstat::ps;
+
+namespace {
+
+const char* const usage_tail =
+    "\n"
+    "Usage:\n"
+    " ps [options]\n"
+    "\n"
+    " Try 'ps --help <simple|list|output|threads|misc|all>'\n"
+    "  or 'ps --help <s|l|o|t|m|a>'\n"
+    " for additional help text.\n"
+    "\n"
+    "For more details see ps(1).\n";
+
+int fail_usage(const std::string& msg) {
+    std::fprintf(stderr, "error: %s\n%s", msg.c_str(), usage_tail);
+    return 1;
+}
+
+// Expand the options into the list of columns to show.
+bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err) {
+    std::vector<FormatItem> items;
+    if (o.user_format && !o.preload) {
+        items = o.format;
+    } else {
+        std::string def = default_format(o);
+        auto mark = def.find("{}");
+        if (mark != std::string::npos) {
+            std::vector<FormatItem> a, b;
+            if (!parse_format(def.substr(0, mark), a, err)) return false;
+            if (!parse_format(def.substr(mark + 2), b, err)) return false;
+            items = a;
+            items.insert(items.end(), o.format.begin(), o.format.end());
+            items.insert(items.end(), b.begin(), b.end());
+        } else if (!parse_format(def, items, err)) {
+            return false;
+        }
+        if (o.bsd_e) {
+            // compat: BSD e appends the environment to the command column.
+        }
+    }
+    for (auto& it : items) {
+        Column c;
+        c.def = pscols::find_column(it.key);
+        if (!c.def) {
+            err = "unknown user-defined format specifier \"" + it.key + "\"";
+            return false;
+        }
+        c.header = it.has_header ? it.header : c.def->header;
+        c.width = c.def->width;
+        if (it.width > 0) c.width = it.width;
+        if (it.has_header) c.width = std::max<int>(c.width, static_cast<int>(it.header.size()));
+        cols.push_back(std::move(c));
+    }
+    return true;
+}
+
+struct Self {
+    std::uint32_t euid = 0;
+    int tty = 0;
+};
+
+Self read_self(const Root& root) {
+    Self s;
+    s.euid = static_cast<std::uint32_t>(::geteuid());
+    std::string buf;
+    if (io::read_file(root, "proc/self/stat", buf, 4096)) {
+        proc::Process p;
+        if (proc::parse_stat(buf, p)) s.tty = p.tty_nr;
+    }
+    return s;
+}
+
+bool in(const std::vector<std::int64_t>& v, std::int64_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool want(const Options& o, const Self& me, const proc::Process& p) {
+    bool leader = p.session == p.tgid;
+    bool match = false;
+    bool any_simple = o.all || o.unix_a || o.unix_d || o.bsd_a || o.bsd_x;
+    if (o.all || (o.bsd_a && o.bsd_x)) match = true;
+    if (!match && o.unix_a && p.tty_nr != 0 && !leader) match = true;
+    if (!match && o.unix_d && !leader) match = true;
+    if (!match && o.bsd_a && !o.bsd_x && p.tty_nr != 0) match = true;
+    if (!match && o.bsd_x && !o.bsd_a && p.euid == me.euid) match = true;
+    for (const auto& s : o.sel) {
+        if (match) break;
+        switch (s.kind) {
+            case SelKind::pid:
+            case SelKind::quick_pid: match = in(s.nums, p.tgid); break;
+            case SelKind::ppid: match = in(s.nums, p.ppid); break;
+            case SelKind::sid: match = in(s.nums, p.session); break;
+            case SelKind::tty: match = in(s.nums, p.tty_nr); break;
+            case SelKind::euid: match = in(s.nums, p.euid); break;
+            case SelKind::ruid: match = in(s.nums, p.ruid); break;
+            case SelKind::egid_or_sid: match = in(s.nums, p.session) || in(s.nums, p.egid); break;
+            case SelKind::rgid: match = in(s.nums, p.rgid); break;
+            case SelKind::comm:
+                for (const auto& n : s.names) {
+                    // compat: procps compares the first 15 bytes of the command name
+                    if (n.compare(0, 15, p.comm, 0, 15) == 0 && (n.size() <= 15 ? n.size() == std::min<std::size_t>(p.comm.size(), 15) || n == p.comm : true)) {
+                        match = true;
+                        break;
+                    }
+                }
+                break;
+        }
+    }
+    if (!any_simple && o.sel.empty()) {
+        // compat: with BSD syntax the default also needs a controlling tty.
+        match = p.euid == me.euid && p.tty_nr == me.tty && (!o.bsd_syntax_used || p.tty_nr != 0);
+    }
+    if (match && o.bsd_r && p.state != 'R') match = false;
+    return o.negate ? !match : match;
+}
+
+std::uint32_t selection_needs(const Options& o) {
+    std::uint32_t n = proc::need_stat;
+    bool any_simple = o.all || o.unix_a || o.unix_d || o.bsd_a || o.bsd_x;
+    if (!any_simple && o.sel.empty()) n |= proc::need_status;
+    if (o.bsd_x && !o.bsd_a) n |= proc::need_status;
+    for (const auto& s : o.sel)
+        if (s.kind == SelKind::euid || s.kind == SelKind::ruid || s.kind == SelKind::egid_or_sid ||
+            s.kind == SelKind::rgid)
+            n |= proc::need_status;
+    return n;
+}
+
+int screen_columns(const Options& o) {
+    int cols = -1;  // unlimited
+    if (const char* c = std::getenv("COLUMNS"); c && *c) {
+        char* end;
+        long v = std::strtol(c, &end, 10);
+        if (*end == 0 && v > 0 && v < 100000000) cols = static_cast<int>(v);
+    }
+    if (cols < 0 && ::isatty(STDOUT_FILENO)) {
+        winsize ws{};
+        if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+        else cols = 80;
+    }
+    if (o.cols > 0) cols = o.cols;
+    if (o.wide == 1 && cols >= 0 && cols < 132) cols = 132;
+    if (o.wide >= 2) cols = -1;
+    return cols;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    Options o;
+    std::string err;
+    if (const char* pf = std::getenv("PS_FORMAT"); pf && *pf) {
+        std::vector<FormatItem> items;
+        if (parse_format(pf, items, err)) {
+            o.format = std::move(items);
+            o.user_format = true;
+        }
+        err.clear();
+    }
+    if (!parse_options(argc, argv, o, err)) return fail_usage(err);
+    if (o.want_version) {
+        std::printf("ps from procps-ng 4.0.2\n");
+        return tool::close_stdout("ps", 0);
+    }
+    if (o.want_help) {
+        print_help(o.help_section);
+        return tool::close_stdout("ps", 0);
+    }
+
+    Root root;
+    if (!o.sysroot.empty()) {
+        auto r = Root::open(o.sysroot);
+        if (!r) {
+            std::fprintf(stderr, "ps: cannot open sysroot %s: %s\n", o.sysroot.c_str(),
+                         std::strerror(r.status().err));
+            return 1;
+        }
+        root = std::move(*r);
+    }
+
+    std::vector<Column> cols;
+    if (!build_columns(o, cols, err)) return fail_usage(err);
+
+    pscols::Ctx ctx;
+    ctx.root = &root;
+    ctx.si = proc::read_system_info(root);
+    ctx.cumulative = o.cumulative;
+    ctx.bsd_c = o.bsd_c;
+    const char* cs = nl_langinfo(CODESET);
+    ctx.utf8 = cs && std::strcmp(cs, "UTF-8") == 0;
+
+    std::uint32_t needs = selection_needs(o);
+    for (auto& c : cols) needs |= c.def->needs;
+    for (auto& k : o.sort) needs |= pscols::find_column(k.key)->needs;
+
+    proc::ProcReader reader(root);
+    Self me = read_self(root);
+
+    // Selection pushdown: only PID lists (and no negation) -> read just those PIDs.
+    std::vector<int> pids;
+    bool only_pids = !o.sel.empty() && !o.negate && !o.all && !o.unix_a && !o.unix_d && !o.bsd_a && !o.bsd_x;
+    for (auto& s : o.sel)
+        if (s.kind != SelKind::pid && s.kind != SelKind::quick_pid) only_pids = false;
+    if (only_pids) {
+        for (auto& s : o.sel)
+            for (auto v : s.nums) pids.push_back(static_cast<int>(v));
+        std::sort(pids.begin(), pids.end());
+        pids.erase(std::unique(pids.begin(), pids.end()), pids.end());
+    } else {
+        reader.list_pids(pids);
+    }
+
+    bool threads = o.unix_L || o.unix_T || o.bsd_H || o.unix_m || o.bsd_m;
+    std::vector<proc::Process> procs;
+    procs.reserve(pids.size());
+    proc::Process p;
+    std::vector<int> tids;
+    for (int pid : pids) {
+        if (!reader.read(pid, -1, needs, p)) continue;
+        if (!want(o, me, p)) continue;
+        if (threads) {
+            if (!reader.list_tasks(pid, tids) || tids.empty()) {
+                procs.push_back(p);
+                continue;
+            }
+            std::string cmdline = p.cmdline;
+            for (int tid : tids) {
+                proc::Process t;
+                // compat: procps shows the main thread with the process-wide counters.
+                if (tid == pid) t = p;
+                else if (!reader.read(pid, tid, needs, t)) continue;
+                t.cmdline = cmdline;
+                t.have_cmdline = p.have_cmdline;
+                procs.push_back(std::move(t));
+            }
+        } else {
+            procs.push_back(p);
+        }
+    }
+
+    sort_processes(procs, o, ctx);
+    std::vector<std::string> prefixes;
+    if (o.forest || o.unix_H) {
+        forest_order(procs, prefixes);
+        ctx.forest_type = o.forest ? 'b' : 'u';
+    }
+
+    std::string out;
+    if (o.json) {
+        render_json(procs, cols, ctx, prefixes, out);
+    } else {
+        int screen = screen_columns(o);
+        render_text(procs, cols, ctx, prefixes, o, screen, out);
+    }
+    tool::write_stdout(out);
+    return tool::close_stdout("ps", procs.empty() ? 1 : 0);
+}

@@ -1,0 +1,583 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Hand-written ps argument parser: UNIX (-ef), BSD (aux, grouped, no dash) and GNU (--pid=1)
+// syntaxes, mixed as procps-ng allows, with procps' error messages.
+#include "options.hpp"
+
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstring>
+
+#include "procstat/pscols/columns.hpp"
+
+namespace procstat::ps {
+
+namespace {
+
+bool to_num(std::string_view s, std::int64_t& v) {
+    if (s.empty()) return false;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+        } else {
+            cur.push_back(c);
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+bool pid_list(std::string_view arg, Selection& s, std::string& err) {
+    auto items = split_list(arg);
+    if (items.empty()) {
+        err = "process ID list syntax error";
+        return false;
+    }
+    for (auto& it : items) {
+        std::int64_t v;
+        if (!to_num(it, v)) {
+            err = "process ID list syntax error";
+            return false;
+        }
+        if (v < 1 || v > 0x7fffffff) {
+            err = "process ID out of range";
+            return false;
+        }
+        s.nums.push_back(v);
+    }
+    return true;
+}
+
+bool user_list(std::string_view arg, Selection& s, std::string& err) {
+    auto items = split_list(arg);
+    if (items.empty()) {
+        err = "user name does not exist";
+        return false;
+    }
+    for (auto& it : items) {
+        if (passwd* pw = ::getpwnam(it.c_str())) {
+            s.nums.push_back(pw->pw_uid);
+            continue;
+        }
+        std::int64_t v;
+        if (to_num(it, v) && v >= 0) {
+            s.nums.push_back(v);
+            continue;
+        }
+        err = "user name does not exist";
+        return false;
+    }
+    return true;
+}
+
+bool group_list(std::string_view arg, Selection& s, std::string& err) {
+    auto items = split_list(arg);
+    if (items.empty()) {
+        err = "group name does not exist";
+        return false;
+    }
+    for (auto& it : items) {
+        if (group* gr = ::getgrnam(it.c_str())) {
+            s.nums.push_back(gr->gr_gid);
+            continue;
+        }
+        std::int64_t v;
+        if (to_num(it, v) && v >= 0) {
+            s.nums.push_back(v);
+            continue;
+        }
+        err = "group name does not exist";
+        return false;
+    }
+    return true;
+}
+
+// Encode a device number the way /proc/PID/stat's tty_nr does.
+std::int64_t encode_dev(dev_t d) {
+    unsigned ma = ::major(d), mi = ::minor(d);
+    return static_cast<std::int64_t>(((mi & 0xfff00u) << 12) | ((ma & 0xfffu) << 8) | (mi & 0xffu));
+}
+
+bool tty_list(std::string_view arg, Selection& s, std::string& err) {
+    auto items = split_list(arg);
+    for (auto& it : items) {
+        if (it == "-" || it == "?") {
+            s.nums.push_back(0);
+            continue;
+        }
+        struct stat st;
+        std::string cands[] = {it, "/dev/" + it, "/dev/tty" + it};
+        bool found = false;
+        for (auto& c : cands) {
+            if (::stat(c.c_str(), &st) == 0 && S_ISCHR(st.st_mode)) {
+                s.nums.push_back(encode_dev(st.st_rdev));
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            err = "TTY could not be found";
+            return false;
+        }
+    }
+    if (items.empty()) {
+        err = "TTY could not be found";
+        return false;
+    }
+    return true;
+}
+
+bool own_tty(Selection& s, std::string& err) {
+    struct stat st;
+    if (::isatty(0) && ::fstat(0, &st) == 0) {
+        s.nums.push_back(encode_dev(st.st_rdev));
+        return true;
+    }
+    err = "TTY could not be found";
+    return false;
+}
+
+bool sort_list(std::string_view arg, std::vector<SortKey>& out, std::string& err) {
+    auto items = split_list(arg);
+    if (items.empty()) {
+        err = "long sort specification must follow --sort";
+        return false;
+    }
+    for (auto& it : items) {
+        SortKey k;
+        std::string_view v = it;
+        if (!v.empty() && (v[0] == '+' || v[0] == '-')) {
+            k.descending = v[0] == '-';
+            v.remove_prefix(1);
+        }
+        if (!pscols::find_column(v)) {
+            err = "unknown sort specifier";
+            return false;
+        }
+        k.key = std::string(v);
+        out.push_back(std::move(k));
+    }
+    return true;
+}
+
+struct Aix {
+    char code;
+    const char* key;
+};
+constexpr Aix aix_codes[] = {{'C', "pcpu"}, {'G', "group"}, {'P', "ppid"}, {'U', "user"},
+                             {'a', "args"}, {'c', "comm"},  {'g', "rgroup"}, {'n', "nice"},
+                             {'p', "pid"},  {'r', "pgid"},  {'t', "etime"}, {'u', "ruser"},
+                             {'x', "time"}, {'y', "tty"},   {'z', "vsz"}};
+
+}  // namespace
+
+static bool parse_aix(const std::string& arg, std::vector<FormatItem>& out, std::string& err);
+
+bool parse_format(const std::string& arg, std::vector<FormatItem>& out, std::string& err) {
+    bool normal = true;
+    for (auto& it : split_list(arg)) {
+        std::string k = it.substr(0, std::min(it.find('='), it.find(':')));
+        if (!pscols::find_column(k)) normal = false;
+    }
+    if (!normal && arg.find('%') != std::string::npos) return parse_aix(arg, out, err);
+    auto items = split_list(arg);
+    if (items.empty()) {
+        err = "improper format list";
+        return false;
+    }
+    for (auto& it : items) {
+        FormatItem f;
+        std::string spec = it;
+        auto eq = spec.find('=');
+        if (eq != std::string::npos) {
+            f.header = spec.substr(eq + 1);
+            f.has_header = true;
+            spec.resize(eq);
+        }
+        auto colon = spec.find(':');
+        if (colon != std::string::npos) {
+            std::int64_t w;
+            if (!to_num(std::string_view(spec).substr(colon + 1), w) || w < 1 || w > 4096) {
+                err = "unknown user-defined format specifier \"" + spec + "\"";
+                return false;
+            }
+            f.width = static_cast<int>(w);
+            spec.resize(colon);
+        }
+        if (!pscols::find_column(spec)) {
+            err = "unknown user-defined format specifier \"" + spec + "\"";
+            return false;
+        }
+        f.key = spec;
+        out.push_back(std::move(f));
+    }
+    return true;
+}
+
+static bool parse_aix(const std::string& arg, std::vector<FormatItem>& out, std::string& err) {
+        std::string_view s = arg;
+        std::size_t i = 0;
+        bool any = false;
+        while (i < s.size()) {
+            if (s[i] == ' ') {
+                ++i;
+                continue;
+            }
+            if (s[i] != '%' || i + 1 >= s.size()) {
+                err = "improper AIX field descriptor";
+                return false;
+            }
+            char code = s[i + 1];
+            const char* key = nullptr;
+            for (auto& a : aix_codes)
+                if (a.code == code) key = a.key;
+            if (!key || (i + 2 < s.size() && s[i + 2] != ' ')) {
+                err = "improper AIX field descriptor";
+                return false;
+            }
+            FormatItem f;
+            f.key = key;
+            out.push_back(std::move(f));
+            any = true;
+            i += 2;
+        }
+        if (!any) {
+            err = "improper AIX field descriptor";
+            return false;
+        }
+        return true;
+}
+
+namespace {
+
+struct Parser {
+    int argc;
+    char** argv;
+    Options& o;
+    std::string& err;
+    int i = 1;
+
+    // Argument of an option: the rest of the current cluster, else the next argv element.
+    bool take(const char* rest, std::string& val) {
+        if (rest && *rest) {
+            val = rest;
+            return true;
+        }
+        if (i + 1 < argc) {
+            val = argv[++i];
+            return true;
+        }
+        return false;
+    }
+
+    bool add_sel(SelKind k, const std::string& val) {
+        Selection s{k, {}, {}};
+        bool ok = true;
+        switch (k) {
+            case SelKind::pid:
+            case SelKind::ppid:
+            case SelKind::sid:
+            case SelKind::quick_pid: ok = pid_list(val, s, err); break;
+            case SelKind::euid:
+            case SelKind::ruid: ok = user_list(val, s, err); break;
+            case SelKind::rgid: ok = group_list(val, s, err); break;
+            case SelKind::egid_or_sid: {
+                // -g: session id or effective group name
+                auto items = split_list(val);
+                for (auto& it : items) {
+                    std::int64_t v;
+                    if (to_num(it, v)) s.nums.push_back(v);
+                    else if (group* gr = ::getgrnam(it.c_str())) s.nums.push_back(gr->gr_gid);
+                    else {
+                        err = "group name does not exist";
+                        return false;
+                    }
+                }
+                break;
+            }
+            case SelKind::tty: ok = tty_list(val, s, err); break;
+            case SelKind::comm: s.names = split_list(val); break;
+        }
+        if (!ok) return false;
+        o.sel.push_back(std::move(s));
+        return true;
+    }
+
+    bool add_format(const std::string& val, bool preload) {
+        if (preload && o.user_format) {
+            err = "option -O can not follow other format options";
+            return false;
+        }
+        if (!parse_format(val, o.format, err)) return false;
+        o.user_format = true;
+        if (preload) o.preload = true;
+        return true;
+    }
+
+    bool unix_opt(const char* a) {
+        for (const char* p = a; *p; ++p) {
+            char c = *p;
+            std::string val;
+            switch (c) {
+                case 'A':
+                case 'e': o.all = true; break;
+                case 'a': o.unix_a = true; break;
+                case 'd': o.unix_d = true; break;
+                case 'N': o.negate = true; break;
+                case 'c': o.unix_c = true; break;
+                case 'f': ++o.unix_f; break;
+                case 'F': o.unix_F = true; break;
+                case 'l': o.unix_l = true; break;
+                case 'j': o.unix_j = true; break;
+                case 'y': o.unix_y = true; break;
+                case 'L': o.unix_L = true; break;
+                case 'T': o.unix_T = true; break;
+                case 'm': o.unix_m = true; break;
+                case 'H': o.unix_H = true; break;
+                case 'M':
+                case 'Z': o.unix_M = true; break;
+                case 'w': ++o.wide; break;
+                case 'V': o.want_version = true; break;
+                case 'x': o.bsd_x = true; o.bsd_syntax_used = true; break;
+                case 'p':
+                case 'q':
+                case 's':
+                case 'u':
+                case 'U':
+                case 'g':
+                case 'G':
+                case 'C':
+                case 'o':
+                case 'O':
+                case 't': {
+                    bool have = take(p + 1, val);
+                    if (!have) {
+                        switch (c) {
+                            case 'p': err = "list of process IDs must follow -p"; return false;
+                            case 'q': err = "list of process IDs must follow -q"; return false;
+                            case 's': err = "list of session IDs must follow -s"; return false;
+                            case 'u': err = "list of users must follow -u"; return false;
+                            case 'U': err = "list of real users must follow -U"; return false;
+                            case 'g': err = "list of session leaders OR effective group names must follow -g"; return false;
+                            case 'G': err = "list of real groups must follow -G"; return false;
+                            case 'C': err = "list of command names must follow -C"; return false;
+                            case 'o': err = "format specification must follow -o"; return false;
+                            case 'O': err = "format or sort specification must follow -O"; return false;
+                            case 't': {
+                                Selection s{SelKind::tty, {}, {}};
+                                if (!own_tty(s, err)) return false;
+                                o.sel.push_back(std::move(s));
+                                return true;
+                            }
+                        }
+                    }
+                    bool ok = true;
+                    switch (c) {
+                        case 'p': ok = add_sel(SelKind::pid, val); break;
+                        case 'q': ok = add_sel(SelKind::quick_pid, val); break;
+                        case 's': ok = add_sel(SelKind::sid, val); break;
+                        case 'u': ok = add_sel(SelKind::euid, val); break;
+                        case 'U': ok = add_sel(SelKind::ruid, val); break;
+                        case 'g': ok = add_sel(SelKind::egid_or_sid, val); break;
+                        case 'G': ok = add_sel(SelKind::rgid, val); break;
+                        case 'C': ok = add_sel(SelKind::comm, val); break;
+                        case 't': ok = add_sel(SelKind::tty, val); break;
+                        case 'o': ok = add_format(val, false); break;
+                        case 'O': ok = add_format(val, true); break;
+                    }
+                    return ok;
+                }
+                default: err = "unsupported SysV option"; return false;
+            }
+        }
+        return true;
+    }
+
+    bool bsd_opt(const char* a) {
+        o.bsd_syntax_used = true;
+        if (*a >= '0' && *a <= '9') return add_sel(SelKind::pid, a);
+        for (const char* p = a; *p; ++p) {
+            char c = *p;
+            std::string val;
+            switch (c) {
+                case 'a': o.bsd_a = true; break;
+                case 'x': o.bsd_x = true; break;
+                case 'g': o.bsd_g = true; break;
+                case 'r': o.bsd_r = true; break;
+                case 'T': {
+                    Selection s{SelKind::tty, {}, {}};
+                    if (!own_tty(s, err)) return false;
+                    o.sel.push_back(std::move(s));
+                    break;
+                }
+                case 'c': o.bsd_c = true; break;
+                case 'e': o.bsd_e = true; break;
+                case 'f': o.forest = true; break;
+                case 'h': o.no_headers = true; break;
+                case 'H': o.bsd_H = true; break;
+                case 'm': o.bsd_m = true; break;
+                case 'n': o.bsd_n = true; break;
+                case 'S': o.cumulative = true; break;
+                case 'w': ++o.wide; break;
+                case 'V': o.want_version = true; break;
+                case 'j':
+                case 'l':
+                case 's':
+                case 'u':
+                case 'v':
+                case 'X':
+                    if (o.bsd_personality && o.bsd_personality != c) {
+                        err = "conflicting format options";
+                        return false;
+                    }
+                    o.bsd_personality = c;
+                    break;
+                case 'L': o.want_help = true; o.help_section = "L"; return true;
+                case 'o':
+                case 'O':
+                case 'p':
+                case 'q':
+                case 't':
+                case 'U':
+                case 'k': {
+                    bool have = take(p + 1, val);
+                    if (!have) {
+                        if (c == 't') {
+                            Selection s{SelKind::tty, {}, {}};
+                            if (!own_tty(s, err)) return false;
+                            o.sel.push_back(std::move(s));
+                            return true;
+                        }
+                        err = c == 'p' ? "list of process IDs must follow p"
+                            : c == 'q' ? "list of process IDs must follow q"
+                            : c == 'U' ? "list of users must follow U"
+                            : c == 'k' ? "long sort specification must follow 'k'"
+                                       : "format specification must follow o";
+                        return false;
+                    }
+                    switch (c) {
+                        case 'o': return add_format(val, false);
+                        case 'O': return add_format(val, true);
+                        case 'p': return add_sel(SelKind::pid, val);
+                        case 'q': return add_sel(SelKind::quick_pid, val);
+                        case 't': return add_sel(SelKind::tty, val);
+                        case 'U': return add_sel(SelKind::euid, val);
+                        case 'k': return sort_list(val, o.sort, err);
+                    }
+                    return true;
+                }
+                default: err = "unsupported option (BSD syntax)"; return false;
+            }
+        }
+        return true;
+    }
+
+    bool gnu_opt(const char* a) {
+        std::string name = a + 2;
+        std::string val;
+        bool has_val = false;
+        auto eq = name.find('=');
+        if (eq != std::string::npos) {
+            val = name.substr(eq + 1);
+            name.resize(eq);
+            has_val = true;
+        }
+        auto need = [&](const char* msg) -> bool {
+            if (has_val) return true;
+            if (i + 1 < argc) {
+                val = argv[++i];
+                return true;
+            }
+            err = msg;
+            return false;
+        };
+        if (name == "pid") return need("list of process IDs must follow --pid") && add_sel(SelKind::pid, val);
+        if (name == "ppid") return need("list of process IDs must follow --ppid") && add_sel(SelKind::ppid, val);
+        if (name == "sid") return need("list of session IDs must follow --sid") && add_sel(SelKind::sid, val);
+        if (name == "quick-pid") return need("list of process IDs must follow --quick-pid") && add_sel(SelKind::quick_pid, val);
+        if (name == "tty") return need("list of ttys must follow --tty") && add_sel(SelKind::tty, val);
+        if (name == "user") return need("list of users must follow --user") && add_sel(SelKind::euid, val);
+        if (name == "User") return need("list of real users must follow --User") && add_sel(SelKind::ruid, val);
+        if (name == "group") return need("list of effective groups must follow --group") && add_sel(SelKind::egid_or_sid, val);
+        if (name == "Group") return need("list of real groups must follow --Group") && add_sel(SelKind::rgid, val);
+        if (name == "format") return need("format specification must follow --format") && add_format(val, false);
+        if (name == "sort") return need("long sort specification must follow --sort") && sort_list(val, o.sort, err);
+        if (name == "cols" || name == "columns" || name == "width" || name == "lines" || name == "rows") {
+            if (!need("number of columns must follow --cols, --width, or --columns")) return false;
+            std::int64_t n;
+            if (!to_num(val, n) || n < 1) {
+                err = (name == "lines" || name == "rows") ? "number of rows is invalid" : "number of columns is invalid";
+                return false;
+            }
+            if (name == "lines" || name == "rows") o.lines = static_cast<int>(n);
+            else o.cols = static_cast<int>(n);
+            return true;
+        }
+        if (name == "forest") { o.forest = true; return true; }
+        if (name == "cumulative") { o.cumulative = true; return true; }
+        if (name == "deselect") { o.negate = true; return true; }
+        if (name == "no-headers" || name == "no-heading" || name == "noheader" || name == "noheaders" ||
+            name == "no-header" || name == "noheading") { o.no_headers = true; return true; }
+        if (name == "headers" || name == "header" || name == "heading") { o.headers = true; return true; }
+        if (name == "help") {
+            o.want_help = true;
+            if (has_val) o.help_section = val;
+            else if (i + 1 < argc && argv[i + 1][0] != '-') o.help_section = argv[++i];
+            return true;
+        }
+        if (name == "version" || name == "info") { o.want_version = true; return true; }
+        if (name == "context") { o.unix_M = true; return true; }
+        if (name == "json") { o.json = true; return true; }
+        if (name == "sysroot") {
+            if (!need("directory must follow --sysroot")) return false;
+            o.sysroot = val;
+            return true;
+        }
+        err = "unknown gnu long option";
+        return false;
+    }
+
+    bool run() {
+        for (; i < argc; ++i) {
+            const char* a = argv[i];
+            bool ok;
+            if (a[0] == '-' && a[1] == '-' && a[2]) ok = gnu_opt(a);
+            else if (a[0] == '-' && a[1]) ok = unix_opt(a + 1);
+            else if (a[0] == '-') { err = "unsupported SysV option"; ok = false; }
+            else ok = bsd_opt(a);
+            if (!ok) return false;
+            if (o.want_help) return true;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+bool parse_options(int argc, char** argv, Options& o, std::string& err) {
+    Parser p{argc, argv, o, err};
+    if (!p.run()) return false;
+    if (o.unix_y && !o.unix_l) {
+        err = "modifier -y without format -l makes no sense";
+        return false;
+    }
+    if ((o.unix_L || o.unix_T) && (o.bsd_personality || o.bsd_H || o.bsd_m)) {
+        err = "the option is exclusive: L";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace procstat::ps

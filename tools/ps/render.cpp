@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// ps output: typed sorting, procps forest order, fixed-width rows where an over-wide value
+// pushes later columns right until right-aligned columns win the space back, and JSON.
+#include "render.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <unordered_map>
+
+#include "procstat/out/json.hpp"
+#include "procstat/out/text.hpp"
+
+namespace procstat::ps {
+
+using proc::Process;
+
+void sort_processes(std::vector<Process>& procs, const Options& o, pscols::Ctx& ctx) {
+    if (o.sort.empty()) return;
+    struct Key {
+        const pscols::ColumnDef* def;
+        bool desc;
+    };
+    std::vector<Key> keys;
+    for (auto& k : o.sort) keys.push_back({pscols::find_column(k.key), k.descending});
+    // Precompute text keys for text columns (formatted once per row).
+    std::vector<std::vector<std::string>> text(keys.size());
+    std::vector<std::size_t> idx(procs.size());
+    for (std::size_t i = 0; i < procs.size(); ++i) idx[i] = i;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (keys[k].def->num) continue;
+        text[k].resize(procs.size());
+        for (std::size_t i = 0; i < procs.size(); ++i)
+            keys[k].def->fmt(procs[i], ctx, text[k][i], INT_MAX / 2);
+    }
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            int c;
+            if (keys[k].def->num) {
+                auto x = keys[k].def->num(procs[a], ctx), y = keys[k].def->num(procs[b], ctx);
+                c = x < y ? -1 : (x > y ? 1 : 0);
+            } else {
+                c = text[k][a].compare(text[k][b]);
+                c = c < 0 ? -1 : (c > 0 ? 1 : 0);
+            }
+            if (keys[k].desc) c = -c;
+            if (c) return c < 0;
+        }
+        return false;
+    });
+    std::vector<Process> sorted;
+    sorted.reserve(procs.size());
+    for (auto i : idx) sorted.push_back(std::move(procs[i]));
+    procs = std::move(sorted);
+}
+
+void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixes) {
+    std::size_t n = procs.size();
+    std::unordered_map<int, std::size_t> by_pid;
+    for (std::size_t i = 0; i < n; ++i) by_pid.emplace(procs[i].tgid, i);
+    std::vector<std::vector<std::size_t>> children(n);
+    std::vector<std::size_t> roots;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto it = by_pid.find(procs[i].ppid);
+        if (it != by_pid.end() && it->second != i && procs[i].tgid != procs[i].ppid)
+            children[it->second].push_back(i);
+        else
+            roots.push_back(i);
+    }
+    std::vector<std::size_t> order;
+    std::vector<std::string> pre;
+    std::vector<char> seen(n, 0);
+    std::string stack;
+    // Depth-first walk; STACK holds one character per level.
+    auto walk = [&](auto&& self, std::size_t i, int depth) -> void {
+        if (seen[i] || depth > 200) return;
+        seen[i] = 1;
+        order.push_back(i);
+        pre.push_back(stack);
+        auto& ch = children[i];
+        for (std::size_t k = 0; k < ch.size(); ++k) {
+            bool last = k + 1 == ch.size();
+            // The node's own char is 'L' or '+'; as an ancestor it becomes ' ' or '|'.
+            stack.push_back(last ? 'L' : '+');
+            std::string saved = stack;
+            self(self, ch[k], depth + 1);
+            stack = saved;
+            stack.pop_back();
+        }
+    };
+    for (auto r = roots.rbegin(); r != roots.rend(); ++r) {
+        stack.clear();
+        walk(walk, *r, 0);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (!seen[i]) {
+            stack.clear();
+            walk(walk, i, 0);
+        }
+    // Ancestors' markers: 'L' -> ' ', '+' -> '|' except the last character.
+    for (auto& s : pre)
+        for (std::size_t k = 0; k + 1 < s.size(); ++k) s[k] = s[k] == 'L' ? ' ' : (s[k] == '+' ? '|' : s[k]);
+    std::vector<Process> sorted;
+    sorted.reserve(n);
+    for (auto i : order) sorted.push_back(std::move(procs[i]));
+    procs = std::move(sorted);
+    prefixes = std::move(pre);
+}
+
+namespace {
+
+// Lay out one line. TEXTS are the cell texts; CUT is applied by the caller.
+struct Layout {
+    const std::vector<Column>& cols;
+    std::string& out;
+    std::size_t line_start = 0;
+    int cur = 0;      // cells written on this line
+    int target = 0;   // where the current column should end (sum of widths and separators)
+
+    void begin() {
+        line_start = out.size();
+        cur = 0;
+        target = 0;
+    }
+
+    // Where the text of column I starts if it is AMOUNT cells wide.
+    int start_of(std::size_t i, int amount) const {
+        const Column& c = cols[i];
+        int end = target + (i ? 1 : 0) + c.width;
+        int min_start = cur + (i ? 1 : 0);
+        int start;
+        if (c.def->align == pscols::Align::right) start = end - amount;
+        else start = end - c.width;
+        return std::max(start, min_start);
+    }
+
+    void put(std::size_t i, const std::string& text, int amount) {
+        int s = start_of(i, amount);
+        out.append(static_cast<std::size_t>(s - cur), ' ');
+        out += text;
+        cur = s + amount;
+        target += (i ? 1 : 0) + cols[i].width;
+    }
+};
+
+int cells(const std::string& s, bool utf8) {
+    return utf8 ? static_cast<int>(out::display_width(s)) : static_cast<int>(s.size());
+}
+
+}  // namespace
+
+void render_text(const std::vector<Process>& procs, const std::vector<Column>& cols, pscols::Ctx& ctx,
+                 const std::vector<std::string>& prefixes, const Options& o, int screen,
+                 std::string& out) {
+    Layout lay{cols, out};
+    bool any_header = false;
+    for (auto& c : cols)
+        if (!c.header.empty()) any_header = true;
+    if (!o.no_headers && any_header) {
+        lay.begin();
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            int amount = cells(cols[i].header, ctx.utf8);
+            std::string h = cols[i].header;
+            if (i + 1 == cols.size() && cols[i].def->align == pscols::Align::left && screen >= 0) {
+                int s = lay.start_of(i, amount);
+                int avail = s < screen ? screen - s : screen - s % screen;
+                if (amount > avail) {
+                    h.resize(static_cast<std::size_t>(std::max(avail, 0)));
+                    amount = static_cast<int>(h.size());
+                }
+            }
+            lay.put(i, h, amount);
+        }
+        out.push_back('\n');
+    }
+    std::string text;
+    for (std::size_t r = 0; r < procs.size(); ++r) {
+        const Process& p = procs[r];
+        ctx.forest_prefix = r < prefixes.size() ? prefixes[r] : std::string();
+        lay.begin();
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const Column& c = cols[i];
+            bool last = i + 1 == cols.size();
+            // compat: procps formats into a 128 KiB buffer, so even "unlimited" lines end there.
+            int maxw = 131071;
+            if (c.def->cut != pscols::Cut::none) {
+                if (!last) {
+                    maxw = c.width;
+                } else {
+                    int scr = screen >= 0 ? screen : 131072;
+                    int s = lay.start_of(i, 0);
+                    if (c.def->align == pscols::Align::left)
+                        maxw = std::min(maxw, s < scr ? scr - s : scr - s % scr);
+                }
+            }
+            text.clear();
+            c.def->fmt(p, ctx, text, maxw);
+            lay.put(i, text, cells(text, ctx.utf8));
+        }
+        out.push_back('\n');
+    }
+}
+
+void render_json(const std::vector<Process>& procs, const std::vector<Column>& cols, pscols::Ctx& ctx,
+                 const std::vector<std::string>& prefixes, std::string& out) {
+    out::JsonWriter w(out);
+    w.begin_object();
+    w.begin_array("processes");
+    std::string text;
+    for (std::size_t r = 0; r < procs.size(); ++r) {
+        const Process& p = procs[r];
+        (void)prefixes;
+        ctx.forest_prefix.clear();
+        w.begin_object();
+        for (const auto& c : cols) {
+            std::string key = c.def->name;
+            text.clear();
+            c.def->fmt(p, ctx, text, INT_MAX / 2);
+            if (c.def->json == pscols::JsonType::integer && c.def->num && text != "-") {
+                w.number(key, c.def->num(p, ctx));
+            } else if (c.def->json == pscols::JsonType::number && text != "-") {
+                double v = std::strtod(text.c_str(), nullptr);
+                w.number(key, v, 1);
+            } else if (text == "-" || text == "?") {
+                w.null(key);
+            } else {
+                w.string(key, text);
+            }
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish();
+}
+
+void print_help(const std::string& section) {
+    if (section == "L") {
+        for (const auto& c : pscols::all_columns()) std::printf("%-10s %s\n", c.name, c.header);
+        return;
+    }
+    std::fputs(
+        "\n"
+        "Usage:\n"
+        " ps [options]\n"
+        "\n"
+        "Basic options:\n"
+        " -A, -e               all processes\n"
+        " -a                   all with tty, except session leaders\n"
+        "  a                   all with tty, including other users\n"
+        " -d                   all except session leaders\n"
+        " -N, --deselect       negate selection\n"
+        "  r                   only running processes\n"
+        "  T                   all processes on this terminal\n"
+        "  x                   processes without controlling ttys\n"
+        "\n"
+        "Selection by list:\n"
+        " -C <command>         command name\n"
+        " -G, --Group <GID>    real group id or name\n"
+        " -g, --group <group>  session or effective group name\n"
+        " -p, p, --pid <PID>   process id\n"
+        "        --ppid <PID>  parent process id\n"
+        " -q, q, --quick-pid <PID>\n"
+        "                      process id (quick mode)\n"
+        " -s, --sid <session>  session id\n"
+        " -t, t, --tty <tty>   terminal\n"
+        " -u, U, --user <UID>  effective user id or name\n"
+        " -U, --User <UID>     real user id or name\n"
+        "\n"
+        "  The selection options take as their argument either:\n"
+        "    a comma-separated list e.g. '-u root,nobody' or\n"
+        "    a blank-separated list e.g. '-p 123 4567'\n"
+        "\n"
+        "Output formats:\n"
+        " -F                   extra full\n"
+        " -f                   full-format, including command lines\n"
+        "  f, --forest         ascii art process tree\n"
+        " -H                   show process hierarchy\n"
+        " -j                   jobs format\n"
+        "  j                   BSD job control format\n"
+        " -l                   long format\n"
+        "  l                   BSD long format\n"
+        " -M, Z                add security data (for SELinux)\n"
+        " -O <format>          preloaded with default columns\n"
+        "  O <format>          as -O, with BSD personality\n"
+        " -o, o, --format <format>\n"
+        "                      user-defined format\n"
+        "  -P                  add psr column\n"
+        "  s                   signal format\n"
+        "  u                   user-oriented format\n"
+        "  v                   virtual memory format\n"
+        "  X                   register format\n"
+        " -y                   do not show flags, show rss vs. addr (used with -l)\n"
+        "     --context        display security context (for SELinux)\n"
+        "     --headers        repeat header lines, one per page\n"
+        "     --no-headers     do not print header at all\n"
+        "     --cols, --columns, --width <num>\n"
+        "                      set screen width\n"
+        "     --rows, --lines <num>\n"
+        "                      set screen height\n"
+        "     --signames       display signal masks using signal names\n"
+        "\n"
+        "Show threads:\n"
+        "  H                   as if they were processes\n"
+        " -L                   possibly with LWP and NLWP columns\n"
+        " -m, m                after processes\n"
+        " -T                   possibly with SPID column\n"
+        "\n"
+        "Miscellaneous options:\n"
+        " -c                   show scheduling class with -l option\n"
+        "  c                   show true command name\n"
+        "  e                   show the environment after command\n"
+        "  k,    --sort        specify sort order as: [+|-]key[,[+|-]key[,...]]\n"
+        "  L                   show format specifiers\n"
+        "  n                   display numeric uid and wchan\n"
+        "  S,    --cumulative  include some dead child process data\n"
+        " -y                   do not show flags, show rss (only with -l)\n"
+        " -V, V, --version     display version information and exit\n"
+        " -w, w                unlimited output width\n"
+        "\n"
+        "        --help <simple|list|output|threads|misc|all>\n"
+        "                      display help and exit\n"
+        "\n"
+        "For more details see ps(1).\n",
+        stdout);
+}
+
+}  // namespace procstat::ps

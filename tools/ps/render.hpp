@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// ps output: sorting, forest ordering, the fixed-width text renderer, JSON, and --help text.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+#include "procstat/proc/process.hpp"
+#include "procstat/pscols/columns.hpp"
+
+namespace procstat::ps {
+
+struct Column {
+    const pscols::ColumnDef* def = nullptr;
+    std::string header;
+    int width = 0;
+};
+
+void sort_processes(std::vector<proc::Process>& procs, const Options& o, pscols::Ctx& ctx);
+
+// Reorder PROCS as a forest (roots in reverse list order, children in list order, as procps)
+// and fill PREFIXES with each row's tree prefix ('L'/'+' for the node, '|'/' ' per ancestor).
+void forest_order(std::vector<proc::Process>& procs, std::vector<std::string>& prefixes);
+
+// Fixed-width text as procps prints it. SCREEN < 0: unlimited line width.
+void render_text(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,
+                 pscols::Ctx& ctx, const std::vector<std::string>& prefixes, const Options& o,
+                 int screen, std::string& out);
+
+// {"processes": [ {column: value, ...}, ... ]}
+void render_json(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,
+                 pscols::Ctx& ctx, const std::vector<std::string>& prefixes, std::string& out);
+
+void print_help(const std::string& section);
+
+}  // namespace procstat::ps
