@@ -26,14 +26,8 @@ std::optional<std::string> read_small(const Root& root, const std::string& rel) 
     return s;
 }
 
+// A file holding one number. nullopt when missing or malformed, and for v2's "max" (no limit).
 std::optional<std::uint64_t> read_u64(const Root& root, const std::string& rel) {
-    auto s = read_small(root, rel);
-    if (!s) return std::nullopt;
-    return parse::to_u64(parse::trim(*s));
-}
-
-// v2 limit file: "max" or a number. nullopt for "max", missing or malformed.
-std::optional<std::uint64_t> read_v2_limit(const Root& root, const std::string& rel) {
     auto s = read_small(root, rel);
     if (!s) return std::nullopt;
     return parse::to_u64(parse::trim(*s));
@@ -131,8 +125,8 @@ Result<CgroupMemory> read_cgroup_memory(const Root& root) {
         // The effective limit is the smallest memory.max from our cgroup up to the mount root.
         std::string d = dir;
         for (;;) {
-            cg.limit = min_opt(cg.limit, read_v2_limit(root, d + "/memory.max"));
-            cg.swap_limit = min_opt(cg.swap_limit, read_v2_limit(root, d + "/memory.swap.max"));
+            cg.limit = min_opt(cg.limit, read_u64(root, d + "/memory.max"));
+            cg.swap_limit = min_opt(cg.swap_limit, read_u64(root, d + "/memory.swap.max"));
             if (d.size() <= mount.size()) break;
             d.erase(d.rfind('/'));
         }

@@ -44,6 +44,9 @@ ERROR_SETS = [
     ["-s"], ["-c"], ["--seconds"], ["--bytes=3"],
     ["--help"], ["--he"], ["-V"], ["--version"], ["--vers"], ["-V", "-b", "-k"],
     ["--help", "--version"], ["-b", "-k", "--help"], ["--help", "-b", "-k"],
+    # our own long options must not steal the argument of -s/-c, nor anything after "--"
+    ["-s", "--json"], ["-ws", "--cgroup"], ["--sec", "--json"], ["-c", "--sysroot"],
+    ["--", "--json"], ["--count", "--json"],
 ]
 
 
@@ -89,7 +92,10 @@ def groups(env):
             continue
         g = Group(name=f"cgroup:{d}", tool="free", unshare=True,
                   setup=bind_setup(os.path.join(root, "expected.meminfo"), sysroot_copy=False))
-        for opts in ([], ["-w"], ["-h", "-wlt"], ["-b", "-t"], ["--mega", "--si"]):
+        sets = [[], ["-w"], ["-h", "-wlt"], ["-b", "-t"], ["--mega", "--si"]]
+        if "nolimit" not in d and "-ns" not in d:
+            sets.append(["-v", "-t"])  # with limits in force -v adds no note on stderr
+        for opts in sets:
             g.case(opts, name=f"{d}: --cgroup {' '.join(opts)}",
                    ours_extra=["--cgroup", "--sysroot", root])
         yield g
