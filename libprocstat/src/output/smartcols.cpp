@@ -1,0 +1,722 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// libsmartcols-compatible rendering of out::Table: width calculation, truncation, tree art and
+// the raw, pairs and JSON formats of util-linux 2.38.1.
+#include "procstat/out/smartcols.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
+#include <cwchar>
+#include <cwctype>
+#include <langinfo.h>
+#include <vector>
+
+#include "procstat/core/parse_util.hpp"
+#include "procstat/out/text.hpp"
+
+namespace procstat::out {
+namespace {
+
+void hex_byte(std::string& out, unsigned char c) {
+    static constexpr char digits[] = "0123456789abcdef";
+    out += "\\x";
+    out += digits[c >> 4];
+    out += digits[c & 15];
+}
+
+bool utf8_locale() {
+    const char* cs = nl_langinfo(CODESET);
+    return cs && (std::strcmp(cs, "UTF-8") == 0 || std::strcmp(cs, "utf8") == 0);
+}
+
+struct Symbols {
+    const char* branch;
+    const char* vert;
+    const char* right;
+};
+
+constexpr Symbols ascii_symbols{"|-", "| ", "`-"};
+constexpr Symbols utf8_symbols{"\xe2\x94\x9c\xe2\x94\x80", "\xe2\x94\x82 ", "\xe2\x94\x94\xe2\x94\x80"};
+
+// One output line of the table (a row), with its place in the tree.
+struct Line {
+    std::size_t row = 0;
+    std::ptrdiff_t parent_line = -1;  // index into the Line vector
+    std::size_t depth = 0;
+    bool last_child = true;
+    bool has_children = false;
+    std::string art;       // tree art in front of the tree cell
+    std::string cont_art;  // art for continuation lines of this row
+};
+
+// Depth-first order of the rows. Children keep their row order; rows whose parent chain never
+// reaches a root (bad index, cycle) are shown as roots so that nothing is lost or looped over.
+std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree) {
+    std::vector<Line> lines;
+    const std::size_t n = t.rows.size();
+    if (!tree) {
+        lines.resize(n);
+        for (std::size_t i = 0; i < n; ++i) lines[i].row = i;
+        return lines;
+    }
+    std::vector<std::vector<std::size_t>> kids(n);
+    std::vector<std::size_t> roots;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto p = t.rows[i].parent;
+        if (p >= 0 && static_cast<std::size_t>(p) < n && static_cast<std::size_t>(p) != i)
+            kids[static_cast<std::size_t>(p)].push_back(i);
+        else
+            roots.push_back(i);
+    }
+    std::vector<bool> seen(n, false);
+    // prefix[line] = art that descendants of this line inherit
+    std::vector<std::string> prefix;
+    auto walk = [&](std::size_t root) {
+        struct Frame {
+            std::size_t row;
+            std::ptrdiff_t parent_line;
+            bool last;
+        };
+        std::vector<Frame> stack{{root, -1, true}};
+        while (!stack.empty()) {
+            Frame f = stack.back();
+            stack.pop_back();
+            if (seen[f.row]) continue;
+            seen[f.row] = true;
+            Line ln;
+            ln.row = f.row;
+            ln.parent_line = f.parent_line;
+            ln.last_child = f.last;
+            std::string inherit;
+            if (f.parent_line >= 0) {
+                const std::string& pp = prefix[static_cast<std::size_t>(f.parent_line)];
+                ln.depth = lines[static_cast<std::size_t>(f.parent_line)].depth + 1;
+                ln.art = pp + (f.last ? sym.right : sym.branch);
+                inherit = pp + (f.last ? "  " : sym.vert);
+            }
+            std::size_t live = 0;
+            for (auto k : kids[f.row])
+                if (!seen[k]) ++live;
+            ln.has_children = live > 0;
+            ln.cont_art = f.parent_line >= 0 ? inherit : std::string{};
+            if (ln.has_children) ln.cont_art += sym.vert;
+            lines.push_back(std::move(ln));
+            prefix.push_back(std::move(inherit));
+            const auto me = static_cast<std::ptrdiff_t>(lines.size() - 1);
+            std::vector<std::size_t> todo;
+            for (auto k : kids[f.row])
+                if (!seen[k]) todo.push_back(k);
+            for (std::size_t j = todo.size(); j-- > 0;)
+                stack.push_back({todo[j], me, j + 1 == todo.size()});
+        }
+    };
+    for (auto r : roots) walk(r);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!seen[i]) walk(i);
+    return lines;
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        auto nl = s.find('\n', start);
+        if (nl == std::string_view::npos) {
+            out.emplace_back(s.substr(start));
+            break;
+        }
+        out.emplace_back(s.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+
+// Cut S (already encoded, printable) to at most W display cells.
+std::string truncate_cells(const std::string& s, std::size_t w) {
+    std::string out;
+    std::size_t used = 0;
+    std::mbstate_t st{};
+    const char* p = s.data();
+    std::size_t left = s.size();
+    while (left > 0) {
+        std::size_t n = 1, cw = 1;
+        if (static_cast<unsigned char>(*p) >= 0x80) {
+            wchar_t wc = 0;
+            std::size_t r = std::mbrtowc(&wc, p, left, &st);
+            if (r == static_cast<std::size_t>(-1) || r == static_cast<std::size_t>(-2) || r == 0) {
+                st = std::mbstate_t{};
+            } else {
+                n = r;
+                int x = ::wcwidth(wc);
+                cw = x < 0 ? 1 : static_cast<std::size_t>(x);
+            }
+        }
+        if (used + cw > w) break;
+        out.append(p, n);
+        used += cw;
+        p += n;
+        left -= n;
+    }
+    return out;
+}
+
+struct ColState {
+    std::size_t idx = 0;  // index in Table::columns
+    const ColumnSpec* spec = nullptr;
+    std::size_t width = 0;
+    std::size_t width_min = 0;
+    bool trunc = false;
+    bool tree = false;
+    bool right = false;
+    bool wrap = false;
+    bool extreme = false;
+    std::string header;  // encoded
+};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view column_key(const ColumnSpec& c) {
+    return c.json_name.empty() ? std::string_view(c.header) : std::string_view(c.json_name);
+}
+
+// ---------------------------------------------------------------- aligned
+
+class AlignedPrinter {
+public:
+    AlignedPrinter(const Table& t, const ScolsOptions& o, const Symbols& sym)
+        : t_(t), o_(o), sym_(sym) {}
+
+    std::string run() {
+        for (std::size_t i = 0; i < t_.columns.size(); ++i) {
+            const auto& c = t_.columns[i];
+            if (c.flags & col_hidden) continue;
+            ColState s;
+            s.idx = i;
+            s.spec = &c;
+            s.trunc = (c.flags & col_trunc) && !o_.notruncate;
+            s.tree = o_.tree && (c.flags & col_tree);
+            s.right = c.align == Align::right || (c.flags & col_right);
+            s.wrap = c.flags & col_wrap;
+            s.header = scols_safe_encode(c.header);
+            cols_.push_back(std::move(s));
+        }
+        if (cols_.empty()) return {};
+        lines_ = tree_lines(t_, sym_, o_.tree);
+        // Encoded chunks per line and visible column.
+        data_.resize(lines_.size());
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            const Row& row = t_.rows[lines_[l].row];
+            data_[l].resize(cols_.size());
+            for (std::size_t c = 0; c < cols_.size(); ++c) {
+                const std::string empty;
+                const std::string& text =
+                    cols_[c].idx < row.cells.size() ? row.cells[cols_[c].idx].text : empty;
+                auto& chunks = data_[l][c];
+                if (cols_[c].wrap) {
+                    for (auto& piece : split_lines(text)) chunks.push_back(scols_safe_encode(piece));
+                } else {
+                    chunks.push_back(scols_safe_encode(text));
+                }
+                if (cols_[c].tree) chunks.front() = lines_[l].art + chunks.front();
+            }
+        }
+        calculate();
+        std::string out;
+        if (!o_.noheadings) print_header(out);
+        for (std::size_t l = 0; l < lines_.size(); ++l) print_line(out, l);
+        return out;
+    }
+
+private:
+    std::size_t cell_width(std::size_t l, std::size_t c) const {
+        std::size_t w = 0;
+        for (auto& ch : data_[l][c]) w = std::max(w, display_width(ch));
+        return w;
+    }
+
+    void count_width(ColState& s, std::size_t c, bool skip_extremes) {
+        const auto& spec = *s.spec;
+        if (!s.width_min) {
+            if (spec.width_hint < 1 && o_.maxout && o_.term_width) {
+                s.width_min = static_cast<std::size_t>(spec.width_hint * double(*o_.term_width));
+                if (s.width_min && c + 1 != cols_.size()) --s.width_min;
+            }
+            if (!o_.noheadings) s.width_min = std::max(s.width_min, display_width(s.header));
+            s.width_min = std::max(s.width_min, spec.min_width);
+            if (!s.width_min) s.width_min = 1;
+        }
+        std::size_t maxw = 0, sum = 0, cnt = 0;
+        std::vector<std::size_t> ws(lines_.size());
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            ws[l] = cell_width(l, c);
+            maxw = std::max(maxw, ws[l]);
+            sum += ws[l];
+            ++cnt;
+        }
+        std::size_t avg = cnt ? sum / cnt : 0;
+        std::size_t w = 0;
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            if (skip_extremes && avg && ws[l] > avg * 2) continue;
+            w = std::max(w, ws[l]);
+        }
+        if ((spec.flags & col_noextremes) && avg && maxw > avg * 2) s.extreme = true;
+        s.width = std::max(w, s.width_min);
+        if (spec.width_hint >= 1 && s.width < static_cast<std::size_t>(spec.width_hint) &&
+            s.width_min < static_cast<std::size_t>(spec.width_hint))
+            s.width = static_cast<std::size_t>(spec.width_hint);
+    }
+
+    // compat: libsmartcols __scols_calculate(): non-terminal output is never reduced; on a
+    // terminal, extreme columns shrink first, then relative-hint columns (truncatable ones
+    // before the others), one cell per round, never below their minimum.
+    void calculate() {
+        std::size_t width = 0;
+        std::size_t extremes = 0;
+        for (std::size_t c = 0; c < cols_.size(); ++c) {
+            count_width(cols_[c], c, false);
+            width += cols_[c].width + (c + 1 == cols_.size() ? 0 : 1);
+            if (cols_[c].extreme) ++extremes;
+        }
+        if (!o_.term_width) return;
+        const std::size_t term = *o_.term_width;
+        if (width > term && extremes) {
+            for (std::size_t c = 0; c < cols_.size(); ++c) {
+                if (!cols_[c].extreme) continue;
+                std::size_t org = cols_[c].width;
+                count_width(cols_[c], c, true);
+                if (org > cols_[c].width) width -= org - cols_[c].width;
+            }
+        }
+        if (width < term) {
+            if (o_.maxout) {
+                while (width < term) {
+                    for (auto& s : cols_) {
+                        ++s.width;
+                        ++width;
+                        if (width == term) break;
+                    }
+                }
+            } else if (!cols_.back().right) {
+                cols_.back().width += term - width;
+                width = term;
+            }
+        }
+        if (width > term) {
+            bool trunc_only = true;
+            while (width > term) {
+                std::size_t org = width;
+                for (auto& s : cols_) {
+                    if (width <= term) break;
+                    const double hint = s.spec->width_hint;
+                    if (hint > 1 && !s.trunc) continue;
+                    if (s.tree && width <= term) continue;
+                    if (trunc_only && !(s.trunc || s.wrap)) continue;
+                    if (s.width == s.width_min) continue;
+                    if (hint < 1 && s.width > 0 && width > 0 &&
+                        double(s.width) >= hint * double(term)) {
+                        --s.width;
+                        --width;
+                    }
+                    if (hint > 1 && s.width > 0 && width > 0 && !trunc_only) {
+                        --s.width;
+                        --width;
+                    }
+                }
+                if (org == width) {
+                    if (trunc_only)
+                        trunc_only = false;
+                    else
+                        break;
+                }
+            }
+        }
+    }
+
+    // Print one cell; returns false when the data overflowed and the next column must start on a
+    // new line (libsmartcols print_newline_padding()).
+    void print_cell(std::string& out, std::size_t c, const std::string& data, std::ptrdiff_t line) {
+        const ColState& s = cols_[c];
+        const bool last = c + 1 == cols_.size();
+        std::size_t width = s.width;
+        std::string text = data;
+        std::size_t len = display_width(text);
+        if (last && len < width && !o_.maxout && !s.right) width = len;
+        if (len > width && s.trunc) {
+            text = truncate_cells(text, width);
+            len = display_width(text);
+        }
+        if (s.right) {
+            if (len < width) pad(out, width - len);
+            out += text;
+        } else {
+            out += text;
+            if (len < width) pad(out, width - len);
+        }
+        if (last) return;
+        if (len > width && !s.trunc) {
+            out += '\n';
+            for (std::size_t i = 0; i <= c; ++i) print_empty(out, i, line);
+        } else {
+            out += ' ';
+        }
+    }
+
+    void print_empty(std::string& out, std::size_t c, std::ptrdiff_t line) {
+        const ColState& s = cols_[c];
+        std::size_t len = 0;
+        if (line >= 0 && s.tree) {
+            const std::string& art = lines_[static_cast<std::size_t>(line)].cont_art;
+            out += art;
+            len = display_width(art);
+        }
+        if (len < s.width) pad(out, s.width - len);
+        if (c + 1 != cols_.size()) out += ' ';
+    }
+
+    void print_header(std::string& out) {
+        for (std::size_t c = 0; c < cols_.size(); ++c) print_cell(out, c, cols_[c].header, -1);
+        out += '\n';
+    }
+
+    void print_line(std::string& out, std::size_t l) {
+        std::size_t nlines = 1;
+        for (auto& chunks : data_[l]) nlines = std::max(nlines, chunks.size());
+        for (std::size_t k = 0; k < nlines; ++k) {
+            for (std::size_t c = 0; c < cols_.size(); ++c) {
+                const auto& chunks = data_[l][c];
+                if (k < chunks.size()) {
+                    std::string d = chunks[k];
+                    if (k > 0 && cols_[c].tree) d = lines_[l].cont_art + d;
+                    print_cell(out, c, d, static_cast<std::ptrdiff_t>(l));
+                } else {
+                    if (c + 1 == cols_.size()) {
+                        // trailing empty last cell: nothing, except tree art
+                        if (cols_[c].tree) out += lines_[l].cont_art;
+                    } else {
+                        print_empty(out, c, static_cast<std::ptrdiff_t>(l));
+                    }
+                }
+            }
+            out += '\n';
+        }
+    }
+
+    const Table& t_;
+    const ScolsOptions& o_;
+    const Symbols& sym_;
+    std::vector<ColState> cols_;
+    std::vector<Line> lines_;
+    std::vector<std::vector<std::vector<std::string>>> data_;
+};
+
+// ---------------------------------------------------------------- raw / pairs
+
+std::string render_flat(const Table& t, const ScolsOptions& o) {
+    std::vector<std::size_t> cols;
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+        if (!(t.columns[i].flags & col_hidden)) cols.push_back(i);
+    std::string out;
+    if (cols.empty()) return out;
+    const bool pairs = o.mode == ScolsMode::pairs;
+    if (!pairs && !o.noheadings) {
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            if (k) out += ' ';
+            out += scols_raw_encode(t.columns[cols[k]].header);
+        }
+        out += '\n';
+    }
+    std::vector<std::string> names;
+    for (auto i : cols)
+        names.push_back(o.shell_names ? scols_shell_name(t.columns[i].header) : t.columns[i].header);
+    for (const auto& ln : tree_lines(t, ascii_symbols, o.tree)) {
+        const Row& row = t.rows[ln.row];
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            if (k) out += ' ';
+            const std::string_view v =
+                cols[k] < row.cells.size() ? std::string_view(row.cells[cols[k]].text) : std::string_view{};
+            if (pairs) {
+                out += names[k];
+                out += "=\"";
+                out += scols_pairs_encode(v);
+                out += '"';
+            } else {
+                out += scols_raw_encode(v);
+            }
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- json
+
+class JsonPrinter {
+public:
+    JsonPrinter(const Table& t, const ScolsOptions& o) : t_(t), o_(o) {}
+
+    std::string run() {
+        for (std::size_t i = 0; i < t_.columns.size(); ++i)
+            if (!(t_.columns[i].flags & col_hidden)) cols_.push_back(i);
+        const std::size_t n = t_.rows.size();
+        kids_.resize(n);
+        std::vector<std::size_t> roots;
+        for (std::size_t i = 0; i < n; ++i) {
+            auto p = t_.rows[i].parent;
+            if (o_.tree && p >= 0 && static_cast<std::size_t>(p) < n && static_cast<std::size_t>(p) != i)
+                kids_[static_cast<std::size_t>(p)].push_back(i);
+            else
+                roots.push_back(i);
+        }
+        seen_.assign(n, false);
+        out_ += "{\n   \"";
+        out_ += scols_json_encode(t_.name);
+        out_ += "\": [\n";
+        bool first = true;
+        auto emit_root = [&](std::size_t r) {
+            if (seen_[r]) return;
+            if (!first) out_ += ",";
+            else indent(2);
+            first = false;
+            print_row(r, 2);
+        };
+        for (auto r : roots) emit_root(r);
+        for (std::size_t i = 0; i < n; ++i) emit_root(i);  // rows caught in parent cycles
+        if (!first) out_ += '\n';
+        out_ += "   ]\n}\n";
+        return out_;
+    }
+
+private:
+    void indent(std::size_t level) { out_.append(level * 3, ' '); }
+
+    void value(const ColumnSpec& spec, std::string_view text, std::size_t level) {
+        switch (spec.json) {
+        case JsonKind::number:
+            if (text.empty())
+                out_ += "null";
+            else
+                out_ += text;
+            break;
+        case JsonKind::boolean:
+            out_ += (text.empty() || text == "0" || text[0] == 'N' || text[0] == 'n') ? "false" : "true";
+            break;
+        case JsonKind::array: {
+            out_ += "[\n";
+            auto items = split_lines(text);
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                if (k) out_ += ",\n";
+                indent(level);
+                out_ += "    ";
+                if (items[k].empty() && items.size() == 1) {
+                    out_ += "null";
+                } else {
+                    out_ += '"';
+                    out_ += scols_json_encode(items[k]);
+                    out_ += '"';
+                }
+            }
+            out_ += '\n';
+            indent(level);
+            out_ += ']';
+            break;
+        }
+        case JsonKind::string:
+            if (text.empty()) {
+                out_ += "null";
+            } else {
+                out_ += '"';
+                out_ += scols_json_encode(text);
+                out_ += '"';
+            }
+            break;
+        }
+    }
+
+    // Prints "{ ... }" for row R whose opening brace is at LEVEL (indentation already written).
+    void print_row(std::size_t r, std::size_t level) {
+        seen_[r] = true;
+        const Row& row = t_.rows[r];
+        out_ += "{\n";
+        std::vector<std::size_t> live;
+        for (auto k : kids_[r])
+            if (!seen_[k]) live.push_back(k);
+        for (std::size_t k = 0; k < cols_.size(); ++k) {
+            const auto& spec = t_.columns[cols_[k]];
+            indent(level + 1);
+            out_ += '"';
+            out_ += scols_json_encode(lower(column_key(spec)));
+            out_ += "\": ";
+            std::string_view text = cols_[k] < row.cells.size() ? std::string_view(row.cells[cols_[k]].text) : "";
+            value(spec, text, level + 1);
+            if (k + 1 != cols_.size() || !live.empty()) out_ += ',';
+            out_ += '\n';
+        }
+        if (!live.empty()) {
+            indent(level + 1);
+            out_ += "\"children\": [\n";
+            bool first = true;
+            for (auto k : live) {
+                if (seen_[k]) continue;
+                if (!first) out_ += ",";
+                else indent(level + 2);
+                first = false;
+                print_row(k, level + 2);
+            }
+            out_ += '\n';
+            indent(level + 1);
+            out_ += "]\n";
+        }
+        indent(level);
+        out_ += '}';
+    }
+
+    const Table& t_;
+    const ScolsOptions& o_;
+    std::vector<std::size_t> cols_;
+    std::vector<std::vector<std::size_t>> kids_;
+    std::vector<bool> seen_;
+    std::string out_;
+};
+
+}  // namespace
+
+bool ascii_tree_by_locale() { return !utf8_locale(); }
+
+std::optional<std::size_t> scols_terminal_width() {
+    if (const char* c = std::getenv("COLUMNS")) {
+        auto v = parse::to_u64(c);
+        if (v && *v > 0 && *v < (std::size_t{1} << 20)) return static_cast<std::size_t>(*v);
+    }
+    struct winsize ws {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return std::nullopt;
+}
+
+std::string scols_shell_name(std::string_view header) {
+    std::string out;
+    if (!header.empty() && std::isdigit(static_cast<unsigned char>(header[0]))) out += '_';
+    for (char ch : header) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '%')
+            out += "_PCT";
+        else if (std::isalnum(c) || c == '_')
+            out += ch;
+        else
+            out += '_';
+    }
+    return out;
+}
+
+std::string scols_safe_encode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const bool mb = utf8_locale() || MB_CUR_MAX > 1;
+    std::mbstate_t st{};
+    const char* p = s.data();
+    std::size_t left = s.size();
+    while (left > 0) {
+        unsigned char c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f)
+                hex_byte(out, c);
+            else
+                out += static_cast<char>(c);
+            ++p;
+            --left;
+            continue;
+        }
+        if (mb) {
+            wchar_t wc = 0;
+            std::size_t n = std::mbrtowc(&wc, p, left, &st);
+            if (n != static_cast<std::size_t>(-1) && n != static_cast<std::size_t>(-2) && n != 0 &&
+                std::iswprint(static_cast<wint_t>(wc))) {
+                out.append(p, n);
+                p += n;
+                left -= n;
+                continue;
+            }
+            st = std::mbstate_t{};
+        }
+        hex_byte(out, c);
+        ++p;
+        --left;
+    }
+    return out;
+}
+
+std::string scols_raw_encode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c >= 0x7f || c == '\\')
+            hex_byte(out, c);
+        else
+            out += ch;
+    }
+    return out;
+}
+
+std::string scols_pairs_encode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '`' || c == '$')
+            hex_byte(out, c);
+        else
+            out += ch;
+    }
+    return out;
+}
+
+std::string scols_json_encode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                static constexpr char digits[] = "0123456789abcdef";
+                out += "\\u00";
+                out += digits[c >> 4];
+                out += digits[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    return out;
+}
+
+std::string render_scols(const Table& table, const ScolsOptions& opts) {
+    switch (opts.mode) {
+    case ScolsMode::raw:
+    case ScolsMode::pairs:
+        return render_flat(table, opts);
+    case ScolsMode::json:
+        return JsonPrinter(table, opts).run();
+    case ScolsMode::aligned:
+        break;
+    }
+    return AlignedPrinter(table, opts, opts.ascii ? ascii_symbols : utf8_symbols).run();
+}
+
+}  // namespace procstat::out
