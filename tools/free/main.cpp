@@ -27,21 +27,17 @@ bool sample(const Root& root, const freetool::Options& opts, mem::MemInfo& out, 
     if (!host) return false;
     out = *host;
     if (!opts.cgroup) return true;
-    mem::CgroupFallback fb;
-    std::string why;
+    std::string note;
     if (auto cg = mem::read_cgroup_memory(root)) {
+        mem::CgroupFallback fb;
         out = mem::cgroup_view(*host, *cg, fb);
-        if (fb.memory && fb.swap) why = fmt::format("cgroup {} has no memory or swap limit", cg->path);
-        else if (fb.memory) why = fmt::format("cgroup {} has no memory limit", cg->path);
-        else if (fb.swap) why = fmt::format("cgroup {} has no swap limit", cg->path);
+        note = mem::fallback_note(cg->path, fb);
     } else {
-        why = "cannot read the cgroup's memory files";
-        fb.memory = fb.swap = true;
+        note = "cannot read the cgroup's memory files, showing the host's figures";
     }
     // With -v, say once that host figures are shown.
-    if (first && opts.layout.committed && !why.empty())
-        fmt::print(stderr, "{}: {}, showing the host's {}\n", opts.prog, why,
-                   fb.memory && fb.swap ? "figures" : fb.memory ? "memory" : "swap");
+    if (first && opts.layout.committed && !note.empty())
+        fmt::print(stderr, "{}: {}\n", opts.prog, note);
     return true;
 }
 

@@ -193,4 +193,17 @@ MemInfo cgroup_view(const MemInfo& host, const CgroupMemory& cg, CgroupFallback&
     return m;
 }
 
+std::string fallback_note(std::string_view cgroup_path, const CgroupFallback& fallback) {
+    if (!fallback.memory && !fallback.swap) return {};
+    std::string note = "cgroup ";
+    note += cgroup_path;
+    if (fallback.memory && fallback.swap)
+        note += " has no memory or swap limit, showing the host's figures";
+    else if (fallback.memory)
+        note += " has no memory limit, showing the host's memory";
+    else
+        note += " has no swap limit, showing the host's swap";
+    return note;
+}
+
 }  // namespace procstat::mem

@@ -194,3 +194,11 @@ TEST_CASE("free_json: bytes, signed used and comm free, optional records", "[rep
     const std::string h = free_json(huge, FreeLayout{});
     CHECK(h.find("\"total\": 18446744073709551615,") != std::string::npos);  // saturated, not wrapped
 }
+
+TEST_CASE("fallback_note says which host figures are shown", "[cgroup]") {
+    CHECK(fallback_note("/a", {false, false}).empty());
+    CHECK(fallback_note("/a", {true, true}) ==
+          "cgroup /a has no memory or swap limit, showing the host's figures");
+    CHECK(fallback_note("/a", {true, false}) == "cgroup /a has no memory limit, showing the host's memory");
+    CHECK(fallback_note("/", {false, true}) == "cgroup / has no swap limit, showing the host's swap");
+}

@@ -62,4 +62,9 @@ struct CgroupFallback {
 // down to KiB.
 MemInfo cgroup_view(const MemInfo& host, const CgroupMemory& cg, CgroupFallback& fallback);
 
+// The one line free -v --cgroup prints on stderr (without program name and newline) when host
+// figures are shown, e.g. "cgroup /a has no swap limit, showing the host's swap"; empty when
+// FALLBACK has nothing to say.
+std::string fallback_note(std::string_view cgroup_path, const CgroupFallback& fallback);
+
 }  // namespace procstat::mem
