@@ -5,11 +5,12 @@
 namespace procstat::ps {
 
 std::string default_format(const Options& o) {
-    if (o.preload) return "pid,{},state,tname,time,args";
+    // compat: the preloaded list ends in the command name when BSD syntax was used.
+    if (o.preload) return o.bsd_syntax_used ? "pid,{},state,tname,time,comm" : "pid,{},state,tname,time,args";
     switch (o.bsd_personality) {
-        case 'u': return o.bsd_n ? "uid=USER:8,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
+        case 'u': return o.bsd_n ? "uid:8=USER,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
                                  : "user,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args";
-        case 'v': return "pid,tname,stat,bsdtime,maj_flt,trs,drs,rss,%mem,args";
+        case 'v': return "pid,tname,stat,bsdtime,maj_flt,trs:5,drs,rss,%mem,args";
         case 'j': return "ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args";
         case 'l': return "f,uid,pid,ppid,priority=PRI,ni,vsz,rss,wchan,stat,tname,bsdtime,args";
         case 's': return "uid,pid,pending,blocked,ignored,caught,stat,tname,bsdtime,args";
@@ -61,7 +62,13 @@ std::string default_format(const Options& o) {
     }
     if (f) add("stime");
     add("tname");
-    add("time");
+    // compat: SysV formats mixed with BSD options show STAT and the BSD time.
+    if (o.bsd_syntax_used) {
+        add("stat");
+        add("bsdtime");
+    } else {
+        add("time");
+    }
     add(f ? "cmd" : "ucmd");
     return s;
 }

@@ -76,6 +76,7 @@ bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err
         }
         c.header = it.has_header ? it.header : c.def->header;
         c.width = c.def->width;
+        c.aix = it.aix;
         if (it.width > 0) c.width = it.width;
         if (it.has_header) c.width = std::max<int>(c.width, static_cast<int>(it.header.size()));
         cols.push_back(std::move(c));
@@ -216,11 +217,13 @@ int main(int argc, char** argv) {
     ctx.si = proc::read_system_info(root);
     ctx.cumulative = o.cumulative;
     ctx.bsd_c = o.bsd_c;
+    ctx.show_env = o.bsd_e;
     const char* cs = nl_langinfo(CODESET);
     ctx.utf8 = cs && std::strcmp(cs, "UTF-8") == 0;
 
     std::uint32_t needs = selection_needs(o);
     for (auto& c : cols) needs |= c.def->needs;
+    if (o.bsd_e && (needs & proc::need_cmdline)) needs |= proc::need_environ;
     for (auto& k : o.sort) needs |= pscols::find_column(k.key)->needs;
 
     proc::ProcReader reader(root);

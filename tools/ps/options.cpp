@@ -249,6 +249,7 @@ static bool parse_aix(const std::string& arg, std::vector<FormatItem>& out, std:
             }
             FormatItem f;
             f.key = key;
+            f.aix = true;
             out.push_back(std::move(f));
             any = true;
             i += 2;

@@ -13,6 +13,7 @@ struct FormatItem {
     std::string header;
     bool has_header = false;
     int width = -1;
+    bool aix = false;
 };
 
 struct SortKey {

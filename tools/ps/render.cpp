@@ -118,13 +118,18 @@ struct Layout {
     int target = 0;   // where the current column should end (sum of widths and separators)
 
     void begin() {
+        pending = 0;
         line_start = out.size();
         cur = 0;
         target = 0;
     }
 
     // Where the text of column I starts if it is AMOUNT cells wide.
-    int start_of(std::size_t i, int amount) const {
+    int start_of(std::size_t i, int amount) {
+        if (pending) {
+            out.append(static_cast<std::size_t>(pending), ' ');
+            pending = 0;
+        }
         const Column& c = cols[i];
         int end = target + (i ? 1 : 0) + c.width;
         int min_start = cur + (i ? 1 : 0);
@@ -134,13 +139,21 @@ struct Layout {
         return std::max(start, min_start);
     }
 
+    // compat: a left-aligned cell occupies at least its width (its padding is written lazily,
+    // so the last column never ends in blanks unless it is an AIX column).
     void put(std::size_t i, const std::string& text, int amount) {
         int s = start_of(i, amount);
         out.append(static_cast<std::size_t>(s - cur), ' ');
         out += text;
         cur = s + amount;
+        if (cols[i].def->align == pscols::Align::left && amount < cols[i].width) {
+            if (cols[i].aix) out.append(static_cast<std::size_t>(cols[i].width - amount), ' ');
+            else pending = cols[i].width - amount;
+            cur = s + cols[i].width;
+        }
         target += (i ? 1 : 0) + cols[i].width;
     }
+    int pending = 0;
 };
 
 int cells(const std::string& s, bool utf8) {
@@ -161,14 +174,6 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
         for (std::size_t i = 0; i < cols.size(); ++i) {
             int amount = cells(cols[i].header, ctx.utf8);
             std::string h = cols[i].header;
-            if (i + 1 == cols.size() && cols[i].def->align == pscols::Align::left && screen >= 0) {
-                int s = lay.start_of(i, amount);
-                int avail = s < screen ? screen - s : screen - s % screen;
-                if (amount > avail) {
-                    h.resize(static_cast<std::size_t>(std::max(avail, 0)));
-                    amount = static_cast<int>(h.size());
-                }
-            }
             lay.put(i, h, amount);
         }
         out.push_back('\n');
@@ -184,7 +189,7 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
             // compat: procps formats into a 128 KiB buffer, so even "unlimited" lines end there.
             int maxw = 131071;
             if (c.def->cut != pscols::Cut::none) {
-                if (!last) {
+                if (!last || c.aix) {
                     maxw = c.width;
                 } else {
                     int scr = screen >= 0 ? screen : 131072;

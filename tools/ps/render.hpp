@@ -14,6 +14,7 @@ struct Column {
     const pscols::ColumnDef* def = nullptr;
     std::string header;
     int width = 0;
+    bool aix = false;  // AIX descriptor: cut and padded to its width even when last
 };
 
 void sort_processes(std::vector<proc::Process>& procs, const Options& o, pscols::Ctx& ctx);

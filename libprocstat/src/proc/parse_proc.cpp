@@ -198,7 +198,7 @@ bool parse_smaps_rollup(std::string_view text, Process& p) {
         if (colon == std::string_view::npos) continue;
         std::string_view key = line.substr(0, colon);
         if (key == "Pss") {
-            pss = kb_value(line.substr(colon + 1));
+            pss += kb_value(line.substr(colon + 1));
             any = true;
         } else if (key == "Private_Clean" || key == "Private_Dirty" || key == "Private_Hugetlb") {
             priv += kb_value(line.substr(colon + 1));

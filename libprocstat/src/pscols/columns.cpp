@@ -178,6 +178,11 @@ std::uint64_t pcpu_permille(const Process& p, const Ctx& c) {
 // compat: procps 4 takes the resident set from status VmRSS, not from stat (they differ).
 std::uint64_t rss_kb(const Process& p, const Ctx&) { return p.vm_rss; }
 
+std::uint64_t drs_kb(const Process& p) {
+    std::uint64_t text = p.endcode > p.startcode ? p.endcode - p.startcode : 0;
+    return p.vsize > text ? (p.vsize - text) / 1024 : 0;
+}
+
 std::uint64_t trs_kb(const Process& p) {
     return p.endcode > p.startcode ? (p.endcode - p.startcode) / 1024 : 0;
 }
@@ -213,6 +218,8 @@ void comm_text(const Process& p, Ctx& c, std::string& out, int maxw) {
     cmd_prefix(c, out, maxw);
     escape_text(p.comm, c.utf8, maxw, out);
 }
+
+void environ_text(const Process& p, Ctx& c, std::string& out, int maxw);
 
 void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
     if (c.bsd_c || p.cmdline.empty()) {
@@ -256,6 +263,11 @@ void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
             ++used;
         }
         start = nul + 1;
+    }
+    if (c.show_env && p.environ && !p.environ->empty() && used < maxw) {
+        out.push_back(' ');
+        ++used;
+        environ_text(p, c, out, maxw - used);
     }
 }
 
@@ -420,7 +432,7 @@ std::vector<ColumnDef> make_columns() {
     FormatFn f_blocked = FMT(signal_mask(p.sigblk, out));
     FormatFn f_ignored = FMT(signal_mask(p.sigign, out));
     FormatFn f_caught = FMT(signal_mask(p.sigcgt, out));
-    FormatFn f_wchan = FMT(std::string_view w = p.wchan; while (!w.empty() && (w.back() == '\n')) w.remove_suffix(1); if (w.empty() || w == "0") out += "-"; else escape_text(w, false, maxw, out));
+    FormatFn f_wchan = FMT(std::string_view w = p.wchan; while (!w.empty() && (w.back() == '\n')) w.remove_suffix(1); while (!w.empty() && w.front() == '_') w.remove_prefix(1); if (w.empty() || w == "0") out += "-"; else escape_text(w, false, maxw, out));
     FormatFn f_cls = FMT(out += policy_name(p.policy));
     FormatFn f_etime = FMT(fmt_etime(elapsed_secs(p, c), out));
     FormatFn f_dash = FMT(out += "-");
@@ -470,7 +482,7 @@ std::vector<ColumnDef> make_columns() {
         {"time", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "cumulative cpu time"},
         {"cputimes", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
         {"times", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
-        {"drs", "DRS", 5, R, Cut::none, need_stat, DEC(p.vsize / 1024 - trs_kb(p)), NUM(p.vsize / 1024 - trs_kb(p)), JI, "data resident set size"},
+        {"drs", "DRS", 5, R, Cut::none, need_stat, DEC(drs_kb(p)), NUM(drs_kb(p)), JI, "data resident set size"},
         {"trs", "TRS", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "text resident set size"},
         {"egid", "EGID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "effective group id"},
         {"gid", "GID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "alias of egid"},
@@ -513,7 +525,7 @@ std::vector<ColumnDef> make_columns() {
         {"nlwp", "NLWP", 4, R, Cut::none, need_stat, DEC(p.num_threads), NUM(p.num_threads), JI, "number of threads"},
         {"thcount", "THCNT", 5, R, Cut::none, need_stat, DEC(p.num_threads), NUM(p.num_threads), JI, "alias of nlwp"},
         {"numa", "NUMA", 4, R, Cut::none, need_stat, FMT(out += "0"), NUM(0), JI, "numa node"},
-        {"nwchan", "WCHAN", 6, R, Cut::none, need_stat, FMT(if (p.wchan_addr & 0xffffff) app(out, "{:x}", p.wchan_addr & 0xffffff); else out += "-"), NUM(p.wchan_addr), JS, "address of the wait channel"},
+        {"nwchan", "WCHAN", 6, R, Cut::none, need_stat, FMT(if (p.wchan_addr > 1 && (p.wchan_addr & 0xffffff)) app(out, "{:x}", p.wchan_addr & 0xffffff); else out += "-"), NUM(p.wchan_addr), JS, "address of the wait channel"},
         {"wchan", "WCHAN", 6, L, Cut::width, need_wchan, f_wchan, nullptr, JS, "kernel function where the process sleeps"},
         {"oom", "OOM", 4, R, Cut::none, need_oom, FMT(if (p.oom_score) app(out, "{}", *p.oom_score); else out += "-"), NUM(p.oom_score ? *p.oom_score : 0), JI, "out-of-memory score"},
         {"oomadj", "OOMADJ", 5, R, Cut::none, need_oom, FMT(if (p.oom_adj) app(out, "{}", *p.oom_adj); else out += "-"), NUM(p.oom_adj ? *p.oom_adj : 0), JI, "out-of-memory adjustment"},

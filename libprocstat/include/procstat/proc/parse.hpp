@@ -21,7 +21,7 @@ bool parse_statm(std::string_view text, Process& p);
 // proc(5) /proc/pid/io: "name: value" lines.
 bool parse_io(std::string_view text, Process& p);
 
-// smaps_rollup: Pss and Private_* lines (KiB).
+// smaps or smaps_rollup: the sums of the Pss and Private_* lines (KiB).
 bool parse_smaps_rollup(std::string_view text, Process& p);
 
 // /proc/PID/autogroup: "/autogroup-N nice M".

@@ -29,6 +29,7 @@ struct Ctx {
     bool cumulative = false;     // S / --cumulative: add dead children's times
     bool utf8 = false;           // LC_CTYPE is UTF-8: keep printable multibyte characters
     bool bsd_c = false;          // BSD 'c': args shows the command name
+    bool show_env = false;       // BSD 'e': args is followed by the environment
     std::string forest_prefix;   // per row: 'L', '+', '|', ' ' per level (empty: no tree)
     char forest_type = 0;        // 'b' (--forest, f) or 'u' (-H)
     std::unordered_map<std::uint32_t, std::string> users, groups;  // name caches ("" = none)
