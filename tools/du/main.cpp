@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // du: estimate file space usage, a drop-in for GNU coreutils 9.1 du (plus --json).
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -45,6 +47,14 @@ int main(int argc, char** argv) {
     auto parsed = du::parse_options(argc, argv, rc);
     if (!parsed) return tool::close_stdout(du::program_name(), rc);
     du::Options& opts = *parsed;
+
+    // Threads: decided once from the device of the first operand (or ".").
+    {
+        struct stat st;
+        const std::string& first = opts.files.empty() ? std::string(".") : opts.files.front();
+        if (::stat(first.c_str(), &st) != 0 && ::stat(".", &st) != 0) st.st_dev = 0;
+        opts.walk.threads = walk::default_threads(st.st_dev);
+    }
 
     du::Printer printer(opts);
     walk::DuCounter counter(opts.walk, printer);

@@ -64,8 +64,23 @@ DevInoSet read_mount_points(const Root& root) {
     return out;
 }
 
+namespace {
+WalkOptions walk_options(const DuOptions& o) {
+    WalkOptions w;
+    w.follow = o.follow;
+    switch (o.time) {
+    case TimeKind::none: w.time = StatTime::none; break;
+    case TimeKind::mtime: w.time = StatTime::mtime; break;
+    case TimeKind::atime: w.time = StatTime::atime; break;
+    case TimeKind::ctime: w.time = StatTime::ctime; break;
+    }
+    w.threads = o.threads;
+    return w;
+}
+}  // namespace
+
 DuCounter::DuCounter(DuOptions opts, DuSink& sink)
-    : opts_(std::move(opts)), sink_(sink), walker_(WalkOptions{opts_.follow}) {}
+    : opts_(std::move(opts)), sink_(sink), walker_(walk_options(opts_)) {}
 
 bool DuCounter::add_argument(const std::string& path) {
     ok_ = true;
@@ -75,23 +90,18 @@ bool DuCounter::add_argument(const std::string& path) {
     return ok_;
 }
 
-DuSize DuCounter::size_of(const struct stat& st) const {
+DuSize DuCounter::size_of(const Stat& st) const {
     DuSize s;
-    s.apparent = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-    s.bytes = static_cast<std::uint64_t>(st.st_blocks) * 512;
+    s.apparent = st.size > 0 ? static_cast<std::uint64_t>(st.size) : 0;
+    s.bytes = st.blocks > 0 ? static_cast<std::uint64_t>(st.blocks) * 512 : 0;
     s.inodes = 1;
-    switch (opts_.time) {
-    case TimeKind::mtime: s.time = st.st_mtim; break;
-    case TimeKind::atime: s.time = st.st_atim; break;
-    case TimeKind::ctime: s.time = st.st_ctim; break;
-    case TimeKind::none: break;
-    }
+    if (opts_.time != TimeKind::none) s.time = st.time;
     return s;
 }
 
 bool DuCounter::excluded(const Node& n) const {
     // -x leaves out everything on another file system than the argument.
-    if (opts_.one_file_system && n.level > 0 && n.st->st_dev != root_dev_) return true;
+    if (opts_.one_file_system && n.level > 0 && n.st->dev != root_dev_) return true;
     for (const auto& p : opts_.excludes)
         if (exclude_matches(p, *n.path)) return true;
     return false;
@@ -108,10 +118,10 @@ bool DuCounter::mount_point_in_cycle(const Node& n) {
         }
         mounts_read_ = true;
     }
-    if (mounts_.count(DevIno{n.st->st_dev, n.st->st_ino})) return true;
+    if (mounts_.count(DevIno{n.st->dev, n.st->ino})) return true;
     for (std::size_t l = n.level; l-- > n.cycle_level + 1;) {
-        const struct stat& a = walker_.ancestor(l);
-        if (mounts_.count(DevIno{a.st_dev, a.st_ino})) return true;
+        const Stat& a = walker_.ancestor(l);
+        if (mounts_.count(DevIno{a.dev, a.ino})) return true;
     }
     return false;
 }
@@ -135,11 +145,11 @@ Action DuCounter::visit(const Node& n) {
     case Info::dir_cycle:
         break;
     }
-    if (n.level == 0) root_dev_ = n.st->st_dev;
-    bool is_dir = S_ISDIR(n.st->st_mode);
+    if (n.level == 0) root_dev_ = n.st->dev;
+    bool is_dir = n.st->is_dir();
     if (excluded(n)) return Action::skip;
-    if (!opts_.count_links && (opts_.hash_all || (!is_dir && n.st->st_nlink > 1)) &&
-        !seen_.insert(DevIno{n.st->st_dev, n.st->st_ino}).second)
+    if (!opts_.count_links && (opts_.hash_all || (!is_dir && n.st->nlink > 1)) &&
+        !seen_.insert(DevIno{n.st->dev, n.st->ino}).second)
         return Action::skip;
     if (n.info == Info::dir_pre) return Action::proceed;
     if (n.info == Info::dir_cycle) {

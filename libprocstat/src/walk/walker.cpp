@@ -1,19 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The fts-order directory walker: getdents64 into a large buffer, fstatat relative to the
-// parent directory, an explicit stack of open directories instead of recursion.
+// directory fd, an explicit stack instead of recursion, and worker threads that scan the
+// directories the visitor will enter next (the visitor itself stays single-threaded).
 #include "procstat/walk/walker.hpp"
 
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#include <climits>
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
+
+#include "procstat/core/io.hpp"
+#include "procstat/core/parse_util.hpp"
+#include "procstat/core/root.hpp"
 
 namespace procstat::walk {
 
@@ -32,63 +44,123 @@ struct linux_dirent64 {
     char d_name[];
 };
 
-constexpr std::size_t getdents_buffer = 256 * 1024;
+constexpr std::size_t getdents_buffer = 128 * 1024;
 
-bool same_file(const struct stat& a, const struct stat& b) {
-    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
+// Results read ahead and not yet taken by the visitor (each holds an open directory fd).
+constexpr std::size_t max_prefetched_dirs = 256;
+
+// A directory descriptor shared by the frame that owns it and the scans of its subdirectories.
+struct DirFd {
+    int fd = -1;
+    explicit DirFd(int f) : fd(f) {}
+    ~DirFd() {
+        if (fd >= 0) ::close(fd);
+    }
+    DirFd(const DirFd&) = delete;
+    DirFd& operator=(const DirFd&) = delete;
+};
+using DirFdPtr = std::shared_ptr<DirFd>;
 
 // stat NAME relative to DIRFD; FOLLOW stats the link target. Returns 0 or the errno; a
-// dangling link that should have been followed gives ENOENT with *dangling set.
-int stat_entry(int dirfd, const char* name, bool follow, struct stat& st, bool& dangling) {
+// dangling link that should have been followed gives ENOENT with DANGLING set.
+int stat_entry(int dirfd, const char* name, bool follow, StatTime tm, Stat& out, bool& dangling) {
     dangling = false;
-    if (fstatat(dirfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) return 0;
+    struct stat st;
+    if (::fstatat(dirfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) {
+        to_stat(st, tm, out);
+        return 0;
+    }
     int e = errno;
     if (follow && e == ENOENT) {
-        struct stat lst;
-        if (fstatat(dirfd, name, &lst, AT_SYMLINK_NOFOLLOW) == 0) dangling = true;
+        if (::fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) dangling = true;
     }
     return e;
 }
 
+struct DevIno {
+    dev_t dev;
+    ino_t ino;
+    bool operator==(const DevIno&) const = default;
+};
+struct DevInoHash {
+    std::size_t operator()(const DevIno& d) const noexcept {
+        return static_cast<std::size_t>(static_cast<std::uint64_t>(d.ino) * 0x9e3779b97f4a7c15ULL ^
+                                        static_cast<std::uint64_t>(d.dev));
+    }
+};
+
 }  // namespace
+
+bool Stat::is_dir() const noexcept { return S_ISDIR(mode); }
+
+void to_stat(const struct stat& st, StatTime time, Stat& out) {
+    out.dev = st.st_dev;
+    out.ino = st.st_ino;
+    out.size = st.st_size;
+    out.blocks = st.st_blocks;
+    out.mode = st.st_mode;
+    out.nlink = st.st_nlink;
+    switch (time) {
+    case StatTime::mtime: out.time = st.st_mtim; break;
+    case StatTime::atime: out.time = st.st_atim; break;
+    case StatTime::ctime: out.time = st.st_ctim; break;
+    case StatTime::none: out.time = {0, 0}; break;
+    }
+}
 
 void join_path(std::string& dir, std::string_view name) {
     if (dir.empty() || dir.back() != '/') dir.push_back('/');
     dir.append(name);
 }
 
-Walker::~Walker() { clear(); }
+struct Task;
 
-void Walker::clear() {
-    for (auto& f : frames_)
-        if (f.fd >= 0) ::close(f.fd);
-    frames_.clear();
-}
+struct ScanEntry {
+    std::string name;
+    std::uint64_t ino = 0;     // d_ino, for the inode sort
+    Stat st;
+    int err = 0;               // stat errno
+    bool dangling = false;
+    std::shared_ptr<Task> task;  // directories: the scan of their contents
+};
 
-const struct stat& Walker::ancestor(std::size_t level) const { return frames_[level].st; }
+struct Walker::Scan {
+    DirFdPtr fd;
+    std::vector<ScanEntry> entries;
+    int err = 0;  // open error (fd is null) or read error
+};
 
-// Open the directory NAME (relative to DIRFD) into F and read all of its entries.
-bool Walker::open_frame(Frame& f, int dirfd, const char* name, bool follow) {
-    int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW);
-    int fd = ::openat(dirfd, name, flags);
+// The scan of one subdirectory, done by a worker or by the visitor itself.
+struct Task {
+    enum class State { pending, running, done, taken, cancelled };
+    DirFdPtr parent;
+    std::string name;
+    State state = State::pending;
+    std::unique_ptr<Walker::Scan> result;
+};
+
+namespace {
+
+// Read directory NAME (relative to PARENT_FD) and stat its entries. MAKE_TASKS creates a
+// pending Task for every subdirectory found.
+void scan_dir(int parent_fd, const char* name, bool follow_open, const WalkOptions& opts,
+              bool make_tasks, Walker::Scan& out) {
+    int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | (follow_open ? 0 : O_NOFOLLOW);
+    int fd = ::openat(parent_fd, name, flags);
     if (fd < 0) {
-        f.read_err = errno;
-        return false;
+        out.err = errno;
+        return;
     }
-    f.fd = fd;
-    f.entries.clear();
-    f.next = 0;
+    out.fd = std::make_shared<DirFd>(fd);
     std::unique_ptr<char[]> buf(new char[getdents_buffer]);
     for (;;) {
         long n = ::syscall(SYS_getdents64, fd, buf.get(), getdents_buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            f.read_err = errno;
-            if (f.entries.empty()) {
-                ::close(fd);
-                f.fd = -1;
-                return false;
+            if (out.entries.empty()) {
+                out.err = errno;
+                out.fd.reset();
+                return;
             }
             break;
         }
@@ -98,11 +170,13 @@ bool Walker::open_frame(Frame& f, int dirfd, const char* name, bool follow) {
             off += d->d_reclen;
             const char* nm = d->d_name;
             if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0))) continue;
-            f.entries.push_back(Entry{std::string(nm), d->d_ino});
+            ScanEntry e;
+            e.name = nm;
+            e.ino = d->d_ino;
+            out.entries.push_back(std::move(e));
         }
     }
-    f.read_err = 0;
-    if (f.entries.size() > sort_threshold) {
+    if (out.entries.size() > Walker::sort_threshold) {
         struct statfs sfs;
         bool sortable = true;
         if (::fstatfs(fd, &sfs) == 0) {
@@ -112,32 +186,174 @@ bool Walker::open_frame(Frame& f, int dirfd, const char* name, bool follow) {
         if (sortable) {
             // compat: gnulib fts reads at most batch_entries names at a time and sorts each
             // batch that has more than sort_threshold names by inode number.
-            for (std::size_t b = 0; b < f.entries.size(); b += batch_entries) {
-                std::size_t e = std::min(f.entries.size(), b + batch_entries);
-                if (e - b <= sort_threshold) break;
-                std::stable_sort(f.entries.begin() + static_cast<std::ptrdiff_t>(b),
-                                 f.entries.begin() + static_cast<std::ptrdiff_t>(e),
-                                 [](const Entry& x, const Entry& y) { return x.ino < y.ino; });
+            auto& v = out.entries;
+            for (std::size_t b = 0; b < v.size(); b += Walker::batch_entries) {
+                std::size_t e = std::min(v.size(), b + Walker::batch_entries);
+                if (e - b <= Walker::sort_threshold) break;
+                std::stable_sort(v.begin() + static_cast<std::ptrdiff_t>(b),
+                                 v.begin() + static_cast<std::ptrdiff_t>(e),
+                                 [](const ScanEntry& x, const ScanEntry& y) { return x.ino < y.ino; });
             }
         }
     }
-    return true;
+    bool follow = opts.follow == Follow::logical;
+    for (auto& e : out.entries) {
+        e.err = stat_entry(fd, e.name.c_str(), follow, opts.time, e.st, e.dangling);
+        if (make_tasks && e.err == 0 && e.st.is_dir()) {
+            e.task = std::make_shared<Task>();
+            e.task->parent = out.fd;
+            e.task->name = e.name;
+        }
+    }
 }
 
-// Reopen the closed directory frames_[IDX] from its open child frames_[IDX+1] via "..",
+}  // namespace
+
+// Worker threads scanning pending subdirectories, most recently discovered first (the order
+// a depth-first visitor needs them), within a bound on what is held in memory.
+class Prefetcher {
+public:
+    Prefetcher(unsigned n, const WalkOptions& opts) : opts_(opts) {
+        for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
+    }
+    ~Prefetcher() {
+        {
+            std::lock_guard<std::mutex> lk(m_);
+            stop_ = true;
+        }
+        work_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+
+    // Offer the subdirectories of S to the workers (first subdirectory scanned first).
+    void push_children(Walker::Scan& s) {
+        std::lock_guard<std::mutex> lk(m_);
+        push_locked(s);
+        work_.notify_all();
+    }
+
+    // Take the scan of T: the finished result, or null when nobody started it (the caller
+    // scans it then). Waits while a worker is scanning it.
+    std::unique_ptr<Walker::Scan> claim(Task& t) {
+        std::unique_lock<std::mutex> lk(m_);
+        if (t.state == Task::State::pending) {
+            t.state = Task::State::taken;
+            t.parent.reset();
+            return nullptr;
+        }
+        done_.wait(lk, [&] { return t.state != Task::State::running; });
+        if (t.state != Task::State::done) return nullptr;
+        t.state = Task::State::taken;
+        release_locked(*t.result);
+        work_.notify_all();
+        return std::move(t.result);
+    }
+
+    // The visitor will not enter T: drop it and everything read below it.
+    void cancel(const std::shared_ptr<Task>& t) {
+        std::lock_guard<std::mutex> lk(m_);
+        std::vector<std::shared_ptr<Task>> todo{t};
+        while (!todo.empty()) {
+            auto cur = std::move(todo.back());
+            todo.pop_back();
+            if (cur->state == Task::State::done) {
+                release_locked(*cur->result);
+                for (auto& e : cur->result->entries)
+                    if (e.task) todo.push_back(e.task);
+                cur->result.reset();
+            }
+            if (cur->state != Task::State::taken) cur->state = Task::State::cancelled;
+            cur->parent.reset();
+        }
+        work_.notify_all();
+    }
+
+private:
+    void push_locked(Walker::Scan& s) {
+        for (auto it = s.entries.rbegin(); it != s.entries.rend(); ++it)
+            if (it->task) stack_.push_front(it->task);
+    }
+    void release_locked(const Walker::Scan& s) {
+        held_entries_ -= std::min(held_entries_, s.entries.size());
+        if (held_dirs_) --held_dirs_;
+    }
+
+    void run() {
+        std::unique_lock<std::mutex> lk(m_);
+        for (;;) {
+            work_.wait(lk, [&] {
+                return stop_ || (!stack_.empty() && held_dirs_ < max_prefetched_dirs &&
+                                 held_entries_ < opts_.prefetch_entries);
+            });
+            if (stop_) return;
+            auto t = std::move(stack_.front());
+            stack_.pop_front();
+            if (t->state != Task::State::pending) continue;
+            t->state = Task::State::running;
+            DirFdPtr parent = std::move(t->parent);
+            std::string name = t->name;
+            lk.unlock();
+            auto s = std::make_unique<Walker::Scan>();
+            scan_dir(parent->fd, name.c_str(), opts_.follow == Follow::logical, opts_, true, *s);
+            parent.reset();
+            lk.lock();
+            if (t->state == Task::State::cancelled) {
+                done_.notify_all();
+                continue;
+            }
+            held_entries_ += s->entries.size();
+            ++held_dirs_;
+            t->result = std::move(s);
+            t->state = Task::State::done;
+            push_locked(*t->result);
+            done_.notify_all();
+        }
+    }
+
+    WalkOptions opts_;
+    std::mutex m_;
+    std::condition_variable work_, done_;
+    std::deque<std::shared_ptr<Task>> stack_;
+    std::size_t held_entries_ = 0;
+    std::size_t held_dirs_ = 0;
+    bool stop_ = false;
+    std::vector<std::thread> threads_;
+};
+
+struct Walker::Frame {
+    DirFdPtr fd;
+    Stat st;
+    std::size_t path_len = 0;    // length of the directory's own path
+    std::unique_ptr<Scan> scan;  // its entries
+    std::size_t next = 0;        // next entry to visit
+    int read_err = 0;
+};
+
+Walker::Walker(WalkOptions opts) : opts_(opts) {
+    if (opts_.threads > 0) pool_ = std::make_unique<Prefetcher>(opts_.threads, opts_);
+}
+
+Walker::~Walker() {
+    frames_.clear();
+    pool_.reset();
+}
+
+const Stat& Walker::ancestor(std::size_t level) const { return frames_[level].st; }
+
+// Reopen the dropped directory fd of frames_[IDX] from its open child frames_[IDX+1] via "..",
 // falling back to the names from the nearest open ancestor.
 bool Walker::reopen(std::size_t idx) {
     Frame& f = frames_[idx];
     struct stat st;
-    int fd = ::openat(frames_[idx + 1].fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0 && ::fstat(fd, &st) == 0 && same_file(st, f.st)) {
-        f.fd = fd;
+    auto same = [&](const struct stat& s) { return s.st_dev == f.st.dev && s.st_ino == f.st.ino; };
+    int fd = ::openat(frames_[idx + 1].fd->fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && same(st)) {
+        f.fd = std::make_shared<DirFd>(fd);
         return true;
     }
     if (fd >= 0) ::close(fd);
     std::size_t j = idx;
-    while (j > 0 && frames_[j - 1].fd < 0) --j;
-    // frames_[j] is the first closed one; rebuild from frames_[j-1] (or the argument path).
+    while (j > 0 && !frames_[j - 1].fd) --j;
     int cur;
     std::size_t start;
     if (j == 0) {
@@ -145,7 +361,7 @@ bool Walker::reopen(std::size_t idx) {
         cur = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         start = 1;
     } else {
-        cur = ::dup(frames_[j - 1].fd);
+        cur = ::dup(frames_[j - 1].fd->fd);
         start = j;
     }
     for (std::size_t i = start; cur >= 0 && i <= idx; ++i) {
@@ -160,16 +376,16 @@ bool Walker::reopen(std::size_t idx) {
         cur = nfd;
     }
     if (cur < 0) return false;
-    if (::fstat(cur, &st) != 0 || !same_file(st, f.st)) {
+    if (::fstat(cur, &st) != 0 || !same(st)) {
         ::close(cur);
         return false;
     }
-    f.fd = cur;
+    f.fd = std::make_shared<DirFd>(cur);
     return true;
 }
 
 void Walker::walk(const std::string& arg, const Visit& visit) {
-    clear();
+    frames_.clear();
     path_ = arg;
     Node node;
     node.path = &path_;
@@ -177,7 +393,7 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
     bool follow = opts_.follow == Follow::logical;
 
     bool dangling = false;
-    int e = stat_entry(AT_FDCWD, arg.c_str(), follow_root, cur_, dangling);
+    int e = stat_entry(AT_FDCWD, arg.c_str(), follow_root, opts_.time, cur_, dangling);
     if (e != 0) {
         node.info = Info::no_stat;
         node.err = dangling ? 0 : e;
@@ -185,65 +401,69 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
         return;
     }
     node.st = &cur_;
-    if (!S_ISDIR(cur_.st_mode)) {
+    if (!cur_.is_dir()) {
         node.info = Info::file;
         visit(node);
         return;
     }
 
     // Active directories on the current path, for cycle detection.
-    struct DevIno {
-        dev_t dev;
-        ino_t ino;
-        bool operator==(const DevIno&) const = default;
-    };
-    struct DevInoHash {
-        std::size_t operator()(const DevIno& d) const noexcept {
-            return std::hash<std::uint64_t>()(static_cast<std::uint64_t>(d.ino) * 0x9e3779b97f4a7c15ULL ^
-                                              static_cast<std::uint64_t>(d.dev));
-        }
-    };
     std::unordered_map<DevIno, std::size_t, DevInoHash> active;
+    auto cancel = [&](ScanEntry& ent) {
+        if (ent.task && pool_) pool_->cancel(ent.task);
+        ent.task.reset();
+    };
 
-    // Push a directory frame for the just-stat'ed directory in cur_ and visit it (pre-order).
-    // Returns true when its contents are to be walked.
-    auto enter = [&](int dirfd, const char* name, bool follow_this, std::size_t level) -> bool {
-        frames_.emplace_back();
-        Frame& f = frames_.back();
-        f.st = cur_;
-        f.path_len = path_.size();
+    // Visit the directory in cur_ (pre-order), then open and scan it (or take the scan a
+    // worker made) and push its frame. TASK is its prefetch task, if any.
+    auto enter = [&](int dirfd, const char* name, bool follow_this, std::size_t level,
+                     std::shared_ptr<Task> task) {
+        Frame fr;
+        fr.st = cur_;
+        fr.path_len = path_.size();
+        frames_.push_back(std::move(fr));
         node.info = Info::dir_pre;
         node.level = level;
         node.st = &frames_.back().st;
         if (visit(node) == Action::skip) {
+            if (task && pool_) pool_->cancel(task);
             frames_.pop_back();
-            return false;
+            return;
+        }
+        std::unique_ptr<Scan> scan;
+        if (task && pool_) scan = pool_->claim(*task);
+        bool self_scanned = !scan;
+        if (!scan) {
+            scan = std::make_unique<Scan>();
+            scan_dir(dirfd, name, follow_this, opts_, pool_ != nullptr, *scan);
         }
         Frame& g = frames_.back();
-        if (!open_frame(g, dirfd, name, follow_this)) {
+        if (!scan->fd) {
             node.info = Info::dir_unreadable;
-            node.err = g.read_err;
+            node.err = scan->err;
             node.st = &g.st;
             visit(node);
             node.err = 0;
             frames_.pop_back();
-            return false;
+            return;
         }
-        active.emplace(DevIno{g.st.st_dev, g.st.st_ino}, level);
+        if (pool_ && self_scanned) pool_->push_children(*scan);
+        g.fd = scan->fd;
+        g.scan = std::move(scan);
+        active.emplace(DevIno{g.st.dev, g.st.ino}, level);
         std::size_t k = frames_.size() - 1;
-        if (k >= max_open_dirs && frames_[k - max_open_dirs].fd >= 0) {
-            ::close(frames_[k - max_open_dirs].fd);
-            frames_[k - max_open_dirs].fd = -1;
+        if (k >= max_open_dirs && frames_[k - max_open_dirs].fd) {
+            frames_[k - max_open_dirs].fd.reset();
+            frames_[k - max_open_dirs].scan->fd.reset();
         }
-        return true;
     };
 
-    if (!enter(AT_FDCWD, arg.c_str(), follow_root, 0)) return;
+    enter(AT_FDCWD, arg.c_str(), follow_root, 0, nullptr);
 
     while (!frames_.empty()) {
         std::size_t level = frames_.size();  // level of the entries of the top frame
         Frame& top = frames_.back();
-        if (top.next >= top.entries.size()) {
+        if (top.next >= top.scan->entries.size()) {
             // Post-order visit, then back to the parent.
             path_.resize(top.path_len);
             node.info = top.read_err ? Info::dir_unreadable : Info::dir_post;
@@ -252,55 +472,83 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
             node.st = &top.st;
             visit(node);
             node.err = 0;
-            active.erase(DevIno{top.st.st_dev, top.st.st_ino});
-            if (frames_.size() >= 2 && frames_[frames_.size() - 2].fd < 0) {
+            active.erase(DevIno{top.st.dev, top.st.ino});
+            if (frames_.size() >= 2 && !frames_[frames_.size() - 2].fd) {
                 if (!reopen(frames_.size() - 2)) {
+                    // The rest of the parent cannot be reached any more.
                     Frame& p = frames_[frames_.size() - 2];
-                    p.next = p.entries.size();
+                    for (std::size_t i = p.next; i < p.scan->entries.size(); ++i)
+                        cancel(p.scan->entries[i]);
+                    p.next = p.scan->entries.size();
                     p.read_err = errno ? errno : EIO;
                 }
             }
-            if (top.fd >= 0) ::close(top.fd);
             frames_.pop_back();
             continue;
         }
-        const Entry& ent = top.entries[top.next++];
+        ScanEntry& ent = top.scan->entries[top.next++];
         path_.resize(top.path_len);
         join_path(path_, ent.name);
         node.level = level;
-        int err;
+        int err = ent.err;
         if (follow && path_.size() >= PATH_MAX) {
             // compat: with -L, gnulib fts works on full path names (FTS_NOCHDIR), so GNU du
             // cannot stat anything whose path is PATH_MAX bytes or longer.
             err = ENAMETOOLONG;
-            dangling = false;
-        } else {
-            err = stat_entry(top.fd, ent.name.c_str(), follow, cur_, dangling);
+            ent.dangling = false;
         }
         if (err != 0) {
+            cancel(ent);
             node.info = Info::no_stat;
-            node.err = dangling ? 0 : err;
+            node.err = ent.dangling ? 0 : err;
             node.st = nullptr;
             visit(node);
             node.err = 0;
             continue;
         }
+        cur_ = ent.st;
         node.st = &cur_;
-        if (!S_ISDIR(cur_.st_mode)) {
+        if (!cur_.is_dir()) {
             node.info = Info::file;
             visit(node);
             continue;
         }
-        auto it = active.find(DevIno{cur_.st_dev, cur_.st_ino});
+        auto it = active.find(DevIno{cur_.dev, cur_.ino});
         if (it != active.end()) {
+            cancel(ent);
             node.info = Info::dir_cycle;
             node.cycle_level = it->second;
             visit(node);
             continue;
         }
         std::string name = ent.name;  // enter() may reallocate frames_
-        enter(top.fd, name.c_str(), follow, level);
+        std::shared_ptr<Task> task = std::move(ent.task);
+        int fd = top.fd->fd;
+        enter(fd, name.c_str(), follow, level, std::move(task));
     }
+}
+
+unsigned default_threads(dev_t dev) {
+    if (const char* env = std::getenv("PROCSTAT_DU_THREADS")) {
+        auto v = parse::to_u64(std::string_view(env));
+        if (v && *v <= 256) return static_cast<unsigned>(*v);
+    }
+    cpu_set_t set;
+    unsigned cpus = 0;
+    if (::sched_getaffinity(0, sizeof set, &set) == 0)
+        cpus = static_cast<unsigned>(CPU_COUNT(&set));
+    if (cpus == 0) cpus = std::thread::hardware_concurrency();
+    if (cpus <= 1) return 0;
+    // Parallel seeks make rotational disks slower: walk those with one thread.
+    Root root;
+    std::string base = std::string(Root::sys) + "/dev/block/" + std::to_string(major(dev)) + ":" +
+                       std::to_string(minor(dev));
+    std::string text;
+    if (io::read_file(root, base + "/queue/rotational", text) ||
+        io::read_file(root, base + "/../queue/rotational", text)) {
+        if (parse::trim(text) == "1") return 0;
+    }
+    return cpus;
 }
 
 }  // namespace procstat::walk

@@ -12,6 +12,11 @@ import time
 
 from harness import Case, Group, SkipGroup, sh
 
+# Our du reads directories ahead on worker threads unless the disk is rotational; these
+# environments force both modes so each is compared against GNU du (which ignores them).
+THREADS_SERIAL = {"PROCSTAT_DU_THREADS": "0"}
+THREADS_PARALLEL = {"PROCSTAT_DU_THREADS": "3"}
+
 # Fixed modification times (seconds) so --time output does not depend on when setup ran;
 # access times lie in the future (after the ctime utime() sets) so relatime never updates them
 # when du reads a directory.
@@ -135,6 +140,8 @@ def main_groups():
     for opts in OPTION_SETS:
         for args in ARG_SETS:
             g.case(opts + args)
+        g.case(opts + ["t", "t2"], env=THREADS_PARALLEL, name=" ".join(opts + ["t", "t2"]) + " (threads)")
+        g.case(opts + ["t"], env=THREADS_SERIAL, name=" ".join(opts + ["t"]) + " (serial)")
     extra = [
         [], ["-a"],  # the current directory
         ["t", "t"], ["t/big", "t/big"], ["t/big", "t/big.link"], ["-l", "t/big", "t/big.link"],
@@ -242,6 +249,7 @@ def deep_groups():
     for opts in [[], ["-a"], ["-s"], ["-d", "3"], ["--inodes"], ["-b", "-a"], ["-S"], ["-c", "-h"],
                  ["-x"], ["-L", "-s"], ["--exclude=*5", "-a"], ["-0", "-a"]]:
         g.case(opts + ["chain"])
+        g.case(opts + ["chain"], env=THREADS_PARALLEL, name=" ".join(opts + ["chain"]) + " (threads)")
     return [g]
 
 
@@ -273,6 +281,7 @@ def unreadable_groups():
     for opts in [[], ["-a"], ["-s"], ["-c"], ["-d", "1"], ["-b", "-a"], ["--inodes", "-a"], ["-L", "-a"],
                  ["-S"], ["--exclude=noperm"], ["--time"]]:
         g.case(opts + ["u"], as_user=65534)
+        g.case(opts + ["u"], as_user=65534, env=THREADS_PARALLEL, name=" ".join(opts + ["u"]) + " (threads)")
     g.case(["u/noperm"], as_user=65534, compare_stderr=True)
     g.case(["-a", "u/ronly"], as_user=65534, compare_stderr=True)
     g.case(["-a", "u/xonly"], as_user=65534, compare_stderr=True)
@@ -323,6 +332,7 @@ def cycle_groups():
     for opts in [[], ["-a"], ["-s"], ["-L"], ["-x"], ["-H"], ["-l"], ["--inodes"]]:
         g.case(opts + ["cyc"])
         g.case(opts + ["rem"], compare_stderr=True)
+        g.case(opts + ["cyc", "rem", "xd"], env=THREADS_PARALLEL, name=" ".join(opts) + " cyc rem xd (threads)")
     for a in [["cyc", "cyc/a"], ["rem", "rem/d"], ["rem/d/b"], ["-a", "rem/d"], ["-x", "rem/d"],
               ["xd"], ["-a", "xd"], ["-x", "xd"], ["-xa", "xd"], ["-x", "xd/mnt"], ["-xs", "xd", "xd/mnt"],
               ["-c", "-x", "xd", "cyc"]]:
@@ -349,6 +359,7 @@ def big_groups():
     g = Group("du-bigdir", "du", setup=lambda ctx: build_big(ctx["workdir"]))
     for opts in [["-a"], [], ["-s"], ["--inodes", "-a", "-d", "1"], ["-a", "-b"]]:
         g.case(opts + ["big", "small"])
+        g.case(opts + ["big", "small"], env=THREADS_PARALLEL, name=" ".join(opts) + " big small (threads)")
     return [g]
 
 

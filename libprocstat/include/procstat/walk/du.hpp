@@ -37,6 +37,8 @@ struct DuOptions {
     TimeKind time = TimeKind::none;
     // --exclude / -X patterns (fnmatch, matched against the path and each suffix after '/').
     std::vector<std::string> excludes;
+    // Worker threads for reading directories ahead (see default_threads()); 0 = none.
+    unsigned threads = 0;
     // Where /proc is read from (mount points for the cycle check); "/" normally.
     std::string sysroot = "/";
 };
@@ -111,7 +113,7 @@ private:
     };
     Action visit(const Node& n);
     void account(const Node& n, bool is_dir);
-    DuSize size_of(const struct stat& st) const;
+    DuSize size_of(const Stat& st) const;
     bool excluded(const Node& n) const;
     bool mount_point_in_cycle(const Node& n);
 
