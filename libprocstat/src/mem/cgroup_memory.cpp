@@ -22,7 +22,7 @@ constexpr std::size_t cg_read_limit = 1 << 20;
 
 std::optional<std::string> read_small(const Root& root, const std::string& rel) {
     std::string s;
-    if (!io::read_file(root, rel, s, cg_read_limit)) return std::nullopt;
+    if (!check_regular(root, rel) || !io::read_file(root, rel, s, cg_read_limit)) return std::nullopt;
     return s;
 }
 
@@ -99,9 +99,9 @@ std::optional<std::uint64_t> stat_value(std::string_view memory_stat, std::strin
 
 Result<CgroupMemory> read_cgroup_memory(const Root& root) {
     std::string text;
-    if (Status st = io::read_file(root, std::string(Root::proc) + "/self/cgroup", text, cg_read_limit);
-        !st)
-        return st;
+    const std::string self_cgroup = std::string(Root::proc) + "/self/cgroup";
+    if (Status st = check_regular(root, self_cgroup); !st) return st;
+    if (Status st = io::read_file(root, self_cgroup, text, cg_read_limit); !st) return st;
     auto which = parse_proc_cgroup(text);
     if (!which) return Status{Errc::malformed, 0};
 

@@ -2,6 +2,12 @@
 // Unit tests of the /proc/meminfo parser, reader and derived values (procps-ng 4.0.2 rules).
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -189,4 +195,29 @@ TEST_CASE("read_meminfo goes through the Root and stops at 8191 bytes", "[meminf
     auto none = read_meminfo(*missing);
     CHECK_FALSE(none);
     CHECK(none.status().code == Errc::vanished);
+}
+
+TEST_CASE("read_meminfo refuses FIFOs and directories instead of blocking", "[meminfo][hostile]") {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "procstat-unit-mem-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    const std::string dir = tmpl;
+    REQUIRE(::mkdir((dir + "/proc").c_str(), 0755) == 0);
+    REQUIRE(::mkfifo((dir + "/proc/meminfo").c_str(), 0644) == 0);
+    {
+        auto root = Root::open(dir);
+        REQUIRE(root);
+        auto m = read_meminfo(*root);  // would block forever in open() on the FIFO
+        CHECK_FALSE(m);
+        CHECK(m.status().code == Errc::malformed);
+    }
+    ::unlink((dir + "/proc/meminfo").c_str());
+    REQUIRE(::mkdir((dir + "/proc/meminfo").c_str(), 0755) == 0);
+    {
+        auto root = Root::open(dir);
+        REQUIRE(root);
+        CHECK_FALSE(read_meminfo(*root));
+    }
+    ::rmdir((dir + "/proc/meminfo").c_str());
+    ::rmdir((dir + "/proc").c_str());
+    ::rmdir(dir.c_str());
 }

@@ -3,6 +3,7 @@
 // (used, available fallback, buff/cache, low/high, swap used, commit headroom).
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "procstat/core/error.hpp"
@@ -44,8 +45,13 @@ inline constexpr std::size_t meminfo_read_limit = 8191;
 // Unknown names are ignored; a repeated name keeps the last value.
 MemInfo parse_meminfo(std::string_view text) noexcept;
 
-// Read ROOT/proc/meminfo (at most meminfo_read_limit bytes). An empty file is Errc::malformed.
+// Read ROOT/proc/meminfo (at most meminfo_read_limit bytes). An empty file, or anything that
+// is not a regular file (a FIFO or device in a --sysroot tree), is Errc::malformed.
 Result<MemInfo> read_meminfo(const Root& root);
+
+// Status of REL under ROOT: ok for a regular file (following symlinks), Errc::malformed for
+// anything else, the errno class when it cannot be looked up.
+Status check_regular(const Root& root, const std::string& rel);
 
 // Derived values, in KiB, each matching procps-ng 4.0.2 (libproc2 meminfo.c's derived fields and
 // free.c's sums). All arithmetic is modulo 2^64, as in procps; free prints values as signed.
