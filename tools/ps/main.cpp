@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
     sort_processes(procs, o, ctx);
     std::vector<std::string> prefixes;
     if (o.forest || o.unix_H) {
-        forest_order(procs, prefixes);
+        forest_order(procs, prefixes, o.forest);
         ctx.forest_type = o.forest ? 'b' : 'u';
     }
 

@@ -179,7 +179,7 @@ struct Aix {
 constexpr Aix aix_codes[] = {{'C', "pcpu"}, {'G', "group"}, {'P', "ppid"}, {'U', "user"},
                              {'a', "args"}, {'c', "comm"},  {'g', "rgroup"}, {'n', "nice"},
                              {'p', "pid"},  {'r', "pgid"},  {'t', "etime"}, {'u', "ruser"},
-                             {'x', "time"}, {'y', "tty"},   {'z', "vsz"}};
+                             {'x', "time"}, {'y', "tname"},   {'z', "vsz"}};
 
 }  // namespace
 

@@ -54,7 +54,7 @@ void sort_processes(std::vector<Process>& procs, const Options& o, pscols::Ctx& 
     procs = std::move(sorted);
 }
 
-void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixes) {
+void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixes, bool init_flat) {
     std::size_t n = procs.size();
     std::unordered_map<int, std::size_t> by_pid;
     for (std::size_t i = 0; i < n; ++i) by_pid.emplace(procs[i].tgid, i);
@@ -78,6 +78,11 @@ void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixe
         order.push_back(i);
         pre.push_back(stack);
         auto& ch = children[i];
+        // compat: with --forest/f, procps prints the children of init unindented.
+        if (init_flat && procs[i].tgid == 1) {
+            for (auto c : ch) self(self, c, depth + 1);
+            return;
+        }
         for (std::size_t k = 0; k < ch.size(); ++k) {
             bool last = k + 1 == ch.size();
             // The node's own char is 'L' or '+'; as an ancestor it becomes ' ' or '|'.
@@ -146,12 +151,13 @@ struct Layout {
         out.append(static_cast<std::size_t>(s - cur), ' ');
         out += text;
         cur = s + amount;
-        if (cols[i].def->align == pscols::Align::left && amount < cols[i].width) {
-            if (cols[i].aix) out.append(static_cast<std::size_t>(cols[i].width - amount), ' ');
-            else pending = cols[i].width - amount;
-            cur = s + cols[i].width;
-        }
         target += (i ? 1 : 0) + cols[i].width;
+        if (cols[i].def->align == pscols::Align::left && cur < target) {
+            // pad up to where the column should end, never past it
+            if (cols[i].aix) out.append(static_cast<std::size_t>(target - cur), ' ');
+            else pending = target - cur;
+            cur = target;
+        }
     }
     int pending = 0;
 };
@@ -194,8 +200,13 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
                 } else {
                     int scr = screen >= 0 ? screen : 131072;
                     int s = lay.start_of(i, 0);
-                    if (c.def->align == pscols::Align::left)
-                        maxw = std::min(maxw, s < scr ? scr - s : scr - s % scr);
+                    if (c.def->align == pscols::Align::left) {
+                        // compat: procps continues an overlong line on the next screen row and
+                        // gives the last column that row too when fewer than 3 cells are left.
+                        int avail = s < scr ? scr - s : scr - s % scr;
+                        if (avail < 3) avail += scr;
+                        maxw = std::min(maxw, avail);
+                    }
                 }
             }
             text.clear();

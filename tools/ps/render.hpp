@@ -21,7 +21,7 @@ void sort_processes(std::vector<proc::Process>& procs, const Options& o, pscols:
 
 // Reorder PROCS as a forest (roots in reverse list order, children in list order, as procps)
 // and fill PREFIXES with each row's tree prefix ('L'/'+' for the node, '|'/' ' per ancestor).
-void forest_order(std::vector<proc::Process>& procs, std::vector<std::string>& prefixes);
+void forest_order(std::vector<proc::Process>& procs, std::vector<std::string>& prefixes, bool init_flat);
 
 // Fixed-width text as procps prints it. SCREEN < 0: unlimited line width.
 void render_text(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,

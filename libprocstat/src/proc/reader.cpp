@@ -141,8 +141,7 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         }
     }
     if (needs & need_smaps) {
-        // compat: procps sums the per-mapping (already rounded) values of smaps.
-        if (io::read_file(dfd, "smaps", buf_, std::size_t{64} << 20)) parse_smaps_rollup(buf_, p);
+        if (io::read_file(dfd, "smaps_rollup", buf_, 1 << 16)) parse_smaps_rollup(buf_, p);
     }
     if (needs & need_exe) {
         std::string s;

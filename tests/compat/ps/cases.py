@@ -24,12 +24,13 @@ from harness import Case, Group, SkipGroup, sh  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Every format key of ps(1) whose value is stable for an idle process between two runs.
-# (etime/etimes change every second and are covered by unit tests of the formatter.)
+# (etime/etimes change every second and are covered by unit tests of the formatter; pss changes
+# whenever another process maps the same pages, e.g. the ps binaries themselves.)
 KEYS = """%cpu %mem ag_id ag_nice args blocked bsdstart bsdtime c caught cgname cgroup cgroupns
 class cls cmd comm command cp cputime cputimes cuc cuu drs egid egroup eip esp euid euser exe f
 fgid fgroup flag flags fname fuid fuser gid group ignored ipcns label lstart lsession luid lwp lxc
 machine maj_flt min_flt mntns netns ni nice nlwp numa nwchan oom oomadj ouid pcpu pending pgid
-pgrp pid pidns pmem policy ppid pri psr pss rbytes rchars rgid rgroup rops rss rssize rsz rtprio
+pgrp pid pidns pmem policy ppid pri psr rbytes rchars rgid rgroup rops rss rssize rsz rtprio
 ruid ruser s sched seat sess sgi_p sgid sgroup sid sig sigcatch sigignore sigmask size slice
 spid stackp start start_time stat state stime suid supgid supgrp suser svgid svuid sz tgid
 thcount tid time timens times tname tpgid trs tt tty ucmd ucomm uid uname unit user userns uss
