@@ -16,6 +16,7 @@
 
 #include "procstat/core/io.hpp"
 #include "procstat/core/parse_util.hpp"
+#include "procstat/units/ul_size.hpp"
 
 namespace procstat::block {
 
@@ -157,36 +158,7 @@ const ColInfo* find_column(std::string_view name) {
     return nullptr;
 }
 
-std::string human_size(std::uint64_t bytes) {
-    // compat: util-linux size_to_human_string(SIZE_SUFFIX_1LETTER): power-of-1024 unit, one
-    // decimal digit rounded half up, no ".0"
-    static const char letters[] = "BKMGTPE";
-    int exp = 0;
-    for (int shft = 10; shft <= 60; shft += 10) {
-        if (bytes < (std::uint64_t{1} << shft)) break;
-        exp = shft;
-    }
-    std::uint64_t dec = exp ? bytes / (std::uint64_t{1} << exp) : bytes;
-    std::uint64_t frac = exp ? bytes % (std::uint64_t{1} << exp) : 0;
-    char letter = letters[exp / 10];
-    if (frac) {
-        if (frac >= UINT64_MAX / 1000)
-            frac = ((frac / 1024) * 1000) / (std::uint64_t{1} << (exp - 10));
-        else
-            frac = (frac * 1000) / (std::uint64_t{1} << exp);
-        frac = (frac + 50) / 100;
-        if (frac == 10) {
-            dec++;
-            frac = 0;
-        }
-    }
-    char buf[64];
-    if (frac)
-        std::snprintf(buf, sizeof buf, "%" PRIu64 ".%" PRIu64 "%c", dec, frac, letter);
-    else
-        std::snprintf(buf, sizeof buf, "%" PRIu64 "%c", dec, letter);
-    return buf;
-}
+std::string human_size(std::uint64_t bytes) { return units::ul_size_to_human(bytes); }
 
 DeviceData::DeviceData(const Walker& walker, DataOptions opts) : w_(walker), o_(opts) {}
 

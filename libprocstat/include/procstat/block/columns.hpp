@@ -60,7 +60,7 @@ const ColInfo* find_column(std::string_view name);
 // Shell-variable form of a header: non-alphanumerics become '_', '%' becomes "_PCT" (-y).
 std::string shellvar_name(std::string_view header);
 
-// util-linux size_to_human_string with one-letter suffixes ("0B", "1K", "1.5G").
+// util-linux size_to_human_string with one-letter suffixes ("0B", "1K", "1.5G"); see units/ul_size.hpp.
 std::string human_size(std::uint64_t bytes);
 
 // One cell: display text (empty = no data; multi-line cells use '\n'), a number for sorting.

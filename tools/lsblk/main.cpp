@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// lsblk: list block devices (drop-in for util-linux 2.38.1 lsblk).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <clocale>
+#include <cstdio>
+#include <cstring>
+
+#include "lines.hpp"
+#include "options.hpp"
+#include "procstat/block/device.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+using namespace procstat;
+using namespace procstat::lsblk_tool;
+
+namespace {
+constexpr int exit_someok = 64;
+constexpr int exit_allfailed = 32;
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    Options o;
+    if (auto rc = parse_options(argc, argv, o)) return tool::close_stdout("lsblk", *rc);
+
+    // compat: lsblk checks the live /sys/dev/block even with --sysroot
+    if (::access("/sys/dev/block", R_OK) != 0) {
+        std::fprintf(stderr, "lsblk: failed to access sysfs directory: /sys/dev/block: %s\n",
+                     std::strerror(errno));
+        return 1;
+    }
+    std::optional<Root> root;
+    if (o.sysroot.empty()) {
+        root.emplace();
+    } else if (auto r = Root::open(o.sysroot)) {
+        root.emplace(std::move(*r));
+    }
+
+    block::WalkOptions wo;
+    wo.inverse = o.inverse;
+    wo.nodeps = o.nodeps;
+    wo.all = o.all;
+    wo.noempty = o.noempty;
+    wo.scsi_only = o.scsi;
+    wo.include = o.include;
+    wo.exclude = o.exclude;
+    if (!o.all && wo.include.empty() && wo.exclude.empty())
+        wo.exclude.push_back(block::ramdisk_major);  // default: no RAM disks
+
+    int status = 0;
+    // An unusable --sysroot directory lists nothing, as util-linux does.
+    Root live;
+    block::Walker walker(root ? *root : live, wo);
+    if (root) {
+        if (o.devices.empty()) {
+            walker.walk_all();
+        } else {
+            int cnt = 0, err = 0;
+            for (const auto& d : o.devices) {
+                std::string msg;
+                auto r = walker.walk_one(d, msg);
+                if (r != block::ArgResult::ok) {
+                    err++;
+                    if (!msg.empty()) std::fprintf(stderr, "lsblk: %s\n", msg.c_str());
+                }
+                cnt++;
+            }
+            status = cnt == err ? exit_allfailed : err ? exit_someok : 0;
+        }
+    } else if (!o.devices.empty()) {
+        // the devices cannot be found in a missing sysfs tree; only non-devices get a message
+        for (const auto& d : o.devices) {
+            struct stat st {};
+            if (::stat(d.c_str(), &st) != 0 || !S_ISBLK(st.st_mode))
+                std::fprintf(stderr, "lsblk: %s: not a block device\n", d.c_str());
+        }
+        status = exit_allfailed;
+    }
+
+    std::string out = render_devices(walker, o, root.has_value());
+    tool::write_stdout(out);
+    return tool::close_stdout("lsblk", status);
+}
