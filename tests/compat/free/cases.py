@@ -8,6 +8,7 @@ group's work directory), and the cgroup fixture roots are checked against their 
 expected.meminfo.
 """
 import os
+import random
 import shutil
 
 from harness import Group, sh
@@ -52,6 +53,55 @@ ERROR_SETS = [
 ]
 
 
+# Generated hostile meminfo files (fixed seed, so the cases are the same on every run).
+GENERATED_COUNT = 24
+GENERATED_OPTION_SETS = [[], ["-h"], ["-h", "--si", "-wltv"], ["-b", "-lt"], ["--mega", "-v"],
+                         ["--tebi", "-t"]]
+FIELD_NAMES = ["MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SReclaimable",
+               "Shmem", "SwapTotal", "SwapFree", "LowTotal", "LowFree", "HighTotal", "HighFree",
+               "CommitLimit", "Committed_AS", "SwapCached", "Active"]
+
+
+def generated_meminfo(rng):
+    """A meminfo text mixing plausible and hostile lines (huge, negative, junk, odd spacing)."""
+    def value():
+        c = rng.random()
+        if c < 0.3:
+            return str(rng.randint(0, 2**20))
+        if c < 0.5:
+            return str(rng.randint(0, 2**40))
+        if c < 0.6:
+            return str(rng.randint(0, 2**64 + 5))
+        if c < 0.65:
+            return "-" + str(rng.randint(0, 2**64))
+        if c < 0.7:
+            return "+" + str(rng.randint(0, 9999))
+        if c < 0.75:
+            return rng.choice(["", "x", "0x1f", " ", "\t\n 5", "12abc"])
+        return str(rng.randint(0, 10**rng.randint(1, 19)))
+
+    def line():
+        c = rng.random()
+        name = rng.choice(FIELD_NAMES)
+        if c < 0.05:
+            name = " " + name
+        if c > 0.97:
+            return rng.choice(["junk\n", "\n", ":\n", "A:B:C\n", "\0"])
+        sep = rng.choice([": ", ":", ":\t", ":     ", "::"]) if rng.random() < 0.3 else ":   "
+        return name + sep + value() + rng.choice([" kB\n", "\n", " kB\r\n"])
+
+    return "".join(line() for _ in range(rng.randint(1, 25)))
+
+
+def generated_setup(text):
+    def setup(ctx):
+        path = os.path.join(ctx["workdir"], "generated.meminfo")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        sh(f"mount --bind '{path}' /proc/meminfo")
+    return setup
+
+
 def fixture_dir(env):
     return os.path.join(env.fixtures, FREE_FIXTURES)
 
@@ -87,6 +137,14 @@ def groups(env):
         if name == "ordinary.meminfo":
             for opts in ERROR_SETS:
                 g.case(opts, name=f"{name}: error {opts!r}", compare_stderr=True)
+        yield g
+
+    rng = random.Random(4)
+    for i in range(GENERATED_COUNT):
+        g = Group(name=f"meminfo:generated-{i}", tool="free", unshare=True,
+                  setup=generated_setup(generated_meminfo(rng)))
+        for opts in GENERATED_OPTION_SETS:
+            g.case(opts, name=f"generated-{i}: {' '.join(opts) or '(no args)'}")
         yield g
 
     # --cgroup: ours on a fixture root vs procps on the hand-computed expected meminfo.
