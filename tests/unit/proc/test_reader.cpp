@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Unit tests of ProcReader and read_system_info on the hand-made root tests/fixtures/proc/root.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "procstat/core/root.hpp"
+#include "procstat/proc/reader.hpp"
+
+using namespace procstat;
+using namespace procstat::proc;
+
+namespace {
+Root fixture_root() {
+    auto r = Root::open(std::string(PROCSTAT_FIXTURES) + "/proc/root");
+    REQUIRE(r);
+    return std::move(*r);
+}
+}  // namespace
+
+TEST_CASE("list_pids keeps numeric directories only, ascending", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    REQUIRE(r.ok());
+    std::vector<int> pids;
+    REQUIRE(r.list_pids(pids));
+    CHECK(pids == std::vector<int>{1, 42, 77, 300});
+    std::vector<int> tids;
+    REQUIRE(r.list_tasks(300, tids));
+    CHECK(tids == std::vector<int>{300, 301});
+}
+
+TEST_CASE("read with only the stat need leaves other sources untouched", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    Process p;
+    REQUIRE(r.read(1, -1, need_stat, p));
+    CHECK(p.comm == "init");
+    CHECK(p.tgid == 1);
+    CHECK_FALSE(p.have_status);
+    CHECK_FALSE(p.have_cmdline);
+    CHECK(p.cmdline.empty());
+    CHECK_FALSE(p.rchar.has_value());
+    CHECK(p.vm_rss == 0);
+}
+
+TEST_CASE("read with every need fills every source", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    Process p;
+    REQUIRE(r.read(1, -1, 0xffffffffu, p));
+    CHECK(p.have_status);
+    CHECK(p.groups == "0 4 27");
+    CHECK(p.vm_rss == 2000);
+    CHECK(p.statm_size == 2560);
+    CHECK(p.cmdline == std::string("/sbin/init\0splash\0", 18));
+    CHECK(p.rchar == 100u);
+    CHECK(p.autogroup_id == 5);
+}
+
+TEST_CASE("hostile comm, vanished pid and reuse of the record", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    Process p;
+    REQUIRE(r.read(42, -1, need_stat | need_status | need_cmdline, p));
+    CHECK(p.comm == "a) b\n) c");
+    CHECK(p.state == 'Z');
+    CHECK(p.euid == 1001);
+    CHECK(p.fgid == 103);
+    CHECK(p.cmdline.empty());
+    // 77 has no stat: it vanished. 99999 does not exist at all.
+    auto s = r.read(77, -1, need_stat, p);
+    CHECK_FALSE(s);
+    CHECK(s.code == Errc::vanished);
+    CHECK_FALSE(r.read(99999, -1, need_stat, p));
+    // the record is reset between reads
+    REQUIRE(r.read(300, -1, need_stat, p));
+    CHECK(p.comm == "worker");
+    CHECK(p.euid == 0);
+}
+
+TEST_CASE("threads are read from task/TID with the process as tgid", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    Process t;
+    REQUIRE(r.read(300, 301, need_stat, t));
+    CHECK(t.tid == 301);
+    CHECK(t.tgid == 300);
+    CHECK(t.comm == "worker-2");
+    CHECK(t.state == 'R');
+}
+
+TEST_CASE("read_system_info reads uptime, btime and MemTotal", "[reader]") {
+    Root root = fixture_root();
+    SystemInfo si = read_system_info(root);
+    CHECK(si.uptime == Approx(12345.67));
+    CHECK(si.boot_time == 1700000000u);
+    CHECK(si.mem_total_kb == 8000000u);
+    CHECK(si.hertz > 0);
+}
+
+TEST_CASE("a root without proc is reported, not crashed on", "[reader]") {
+    auto r = Root::open(std::string(PROCSTAT_FIXTURES) + "/proc");
+    REQUIRE(r);
+    ProcReader reader(*r);
+    CHECK_FALSE(reader.ok());
+    std::vector<int> pids;
+    CHECK_FALSE(reader.list_pids(pids));
+    Process p;
+    CHECK_FALSE(reader.read(1, -1, need_stat, p));
+}
