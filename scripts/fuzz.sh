@@ -20,7 +20,10 @@ targets=("$@")
 if ((${#targets[@]} == 0)); then
   for f in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp)"); done
 fi
-cmake --build "$build" -j "$(nproc)" --target "${targets[@]}" >/dev/null || { echo "fuzz: build failed"; echo "fuzz: 0 passed, 1 failed"; exit 1; }
+if ! cmake --build "$build" -j "$(nproc)" --target "${targets[@]}" >"$build/fuzz-build.log" 2>&1; then
+  grep -E -A5 'error|FAILED' "$build/fuzz-build.log" | head -n 40
+  echo "fuzz: build failed"; echo "fuzz: 0 passed, 1 failed"; exit 1
+fi
 passed=0
 failed=0
 work=$(mktemp -d)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The filter/check expression language shared by every tool (-Q EXPR, --check EXPR):
+// column names as identifiers, number/size/percent/string literals, comparisons, regex
+// matching, and/or/not with parentheses.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace procstat::expr {
+
+// A value seen by the evaluator. Numbers are doubles (exact for integers up to 2^53, which
+// covers byte counts up to 8 PiB exactly; larger ones compare approximately). monostate = absent.
+using Value = std::variant<std::monostate, double, std::string, bool>;
+
+// Supplies the value of identifier NAME for the row being tested. The tool maps names to its
+// column registry (same names as -o); it is called only for identifiers the expression uses.
+using Lookup = std::function<Value(std::string_view name)>;
+
+struct Node;
+
+struct ParseError {
+    std::size_t column = 0;  // 1-based column in the expression text
+    std::string message;     // e.g. "expected a value after '>='"
+    std::string format(std::string_view text) const;  // "column 7: ...\n  expr\n        ^"
+};
+
+class Expr {
+public:
+    Expr();
+    ~Expr();
+    Expr(Expr&&) noexcept;
+    Expr& operator=(Expr&&) noexcept;
+
+    // Parse TEXT; on failure returns nullopt and fills ERR.
+    static std::optional<Expr> parse(std::string_view text, ParseError& err);
+
+    // The identifiers used, in order of first appearance (for needs masks and validation).
+    const std::vector<std::string>& identifiers() const { return idents_; }
+
+    // Evaluate against one row. Comparisons with an absent value are false.
+    bool eval(const Lookup& lookup) const;
+
+private:
+    std::unique_ptr<Node> root_;
+    std::vector<std::string> idents_;
+};
+
+// Parse a size/number literal as the language does ("10G" = 10*1024^3, "1.5M", "10GB" = 10e9,
+// "4KiB", "90%" = 90, plain numbers). nullopt when TEXT is not one.
+std::optional<double> parse_number(std::string_view text);
+
+}  // namespace procstat::expr
