@@ -8,6 +8,50 @@
 
 namespace procstat::lsblk_tool {
 
+namespace {
+
+// compat: libsmartcols 2.38.1 writes the items of a JSON string array (MOUNTPOINTS, FSROOTS)
+// on one line, separated by ", "; the shared renderer puts one item per line. Items are JSON
+// string literals or null, so a line-based join is exact.
+std::string join_json_arrays(const std::string& in) {
+    std::string out;
+    out.reserve(in.size());
+    std::size_t pos = 0;
+    auto item = [](std::string_view l) {
+        auto t = l.substr(std::min(l.find_first_not_of(' '), l.size()));
+        return !t.empty() && (t[0] == '"' || t.substr(0, 4) == "null");
+    };
+    bool in_array = false, first_item = false;
+    while (pos < in.size()) {
+        auto nl = in.find('\n', pos);
+        std::size_t end = nl == std::string::npos ? in.size() : nl;
+        std::string_view line(in.data() + pos, end - pos);
+        if (in_array && item(line)) {
+            if (first_item) {
+                out.append(line);
+                first_item = false;
+            } else {
+                out += ' ';
+                out.append(line.substr(line.find_first_not_of(' ')));
+            }
+            if (!line.empty() && line.back() == ',') {
+                pos = end + 1;
+                continue;  // next item joins this line
+            }
+            out += '\n';
+        } else {
+            in_array = line.size() >= 4 && line.substr(line.size() - 4) == "\": [";
+            first_item = in_array;
+            out.append(line);
+            if (nl != std::string::npos) out += '\n';
+        }
+        pos = nl == std::string::npos ? in.size() : nl + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string render_devices(block::Walker& walker, const Options& o, bool /*have_root*/) {
     out::Table t = build_table(walker, o);
     if (t.rows.empty()) {
@@ -29,7 +73,9 @@ std::string render_devices(block::Walker& walker, const Options& o, bool /*have_
         so.term_width = *o.width;  // compat: -w forces the width even when not on a terminal
     else if (::isatty(STDOUT_FILENO))
         so.term_width = out::scols_terminal_width();
-    return out::render_scols(t, so);
+    std::string text = out::render_scols(t, so);
+    if (o.json) text = join_json_arrays(text);
+    return text;
 }
 
 }  // namespace procstat::lsblk_tool

@@ -225,6 +225,15 @@ void Walker::add_dependence(int parent, int child, bool& added) {
     added = true;
 }
 
+void Walker::remove_device(int idx) {
+    tree_.by_name.erase(tree_.devices[idx].name);
+    tree_.roots.erase(std::remove(tree_.roots.begin(), tree_.roots.end(), idx), tree_.roots.end());
+    for (auto& d : tree_.devices) {
+        d.children.erase(std::remove(d.children.begin(), d.children.end(), idx), d.children.end());
+        d.parents.erase(std::remove(d.parents.begin(), d.parents.end(), idx), d.parents.end());
+    }
+}
+
 void Walker::add_root(int dev) {
     if (std::find(tree_.roots.begin(), tree_.roots.end(), dev) == tree_.roots.end())
         tree_.roots.push_back(dev);
@@ -328,8 +337,9 @@ void Walker::walk_all() {
         int idx = get_or_new(-1, n);
         if (idx < 0) continue;
         if (major_filtered(tree_.devices[idx].maj)) {
-            // compat: removed from the tree, but lsblk keeps it known as processed
-            tree_.by_name.erase(n);
+            // compat: lsblk removes the device from the whole tree (also from the holders of
+            // devices walked before it); a later walk may create it again
+            remove_device(idx);
             continue;
         }
         if (tree_.devices[idx].nslaves) continue;

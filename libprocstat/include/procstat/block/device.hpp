@@ -79,6 +79,12 @@ private:
     void process_dependencies(int dev, bool do_partitions);
     void add_dependence(int parent, int child, bool& added);
     void add_root(int dev);
+
+public:
+    // Take a device out of the graph (roots, every parent's children, the name index).
+    void remove_device(int idx);
+
+private:
     bool is_hidden(const std::string& name) const;
     bool ignore_empty(const Device& dev) const;
     bool major_filtered(std::uint32_t maj) const;
