@@ -6,6 +6,7 @@ Sizes are never written down here: both programs stat the same files. Trees cont
 directories, files of assorted sizes, sparse files, hard links (inside one argument and across
 arguments), symlinks (file, directory, dangling), empty directories, fifos and hostile names
 (spaces, newlines, tabs, invalid UTF-8, quotes, a 255-byte name)."""
+import json
 import os
 import re
 import time
@@ -111,6 +112,33 @@ def build_main_tree(w):
         f.write(b"")
     for d in ("t", "t2", "links", "e"):
         _set_times(os.path.join(w, d))
+
+
+def json_as_text(field, unit):
+    """Render our --json document as GNU's text lines (FIELD in units of UNIT, rounded up) so
+    it can be compared with the reference's plain output; plain text passes unchanged."""
+    def tr(out, ctx):
+        if not out.startswith(b"{"):
+            return out
+        doc = json.loads(out.decode("utf-8", "surrogateescape"))
+        lines = [f"{-(-e[field] // unit)}\t{e['path']}\n" for e in doc["entries"]]
+        if "total" in doc:
+            lines.append(f"{-(-doc['total'][field] // unit)}\ttotal\n")
+        return "".join(lines).encode("utf-8", "surrogateescape")
+    return tr
+
+
+def json_groups():
+    g = Group("du-json", "du", setup=lambda ctx: build_main_tree(ctx["workdir"]))
+    for args, field, unit in [
+        (["t"], "bytes", 1024), (["-a", "t"], "bytes", 1024), (["-a", "-b", "t"], "apparent_bytes", 1),
+        (["--inodes", "-a", "t"], "inodes", 1), (["-c", "t", "t2"], "bytes", 1024),
+        (["-a", "t/hostile"], "bytes", 1024), (["-c", "-a", "-l", "t", "t2"], "bytes", 1024),
+        (["-s", "-m", "t", "t2"], "bytes", 1 << 20), (["-d", "1", "--apparent-size", "t"], "apparent_bytes", 1024),
+        (["-a", "-S", "t"], "bytes", 1024), (["-a", "-L", "links"], "bytes", 1024),
+    ]:
+        g.case(args, ours_extra=["--json"], transform=json_as_text(field, unit), name="--json " + " ".join(args))
+    return [g]
 
 
 def norm_usage(out, ctx):
@@ -365,6 +393,7 @@ def big_groups():
 
 def groups(env):
     yield from main_groups()
+    yield from json_groups()
     yield from error_groups()
     yield from deep_groups()
     yield from unreadable_groups()
