@@ -53,6 +53,9 @@ class Case:
     ours_extra: list = dataclasses.field(default_factory=list)
     # Run under this uid/gid (via setpriv) for both binaries, e.g. to test unreadable dirs.
     as_user: Optional[int] = None
+    # Send both programs' stdout to this file instead of a pipe (e.g. "/dev/full" to test write
+    # errors); the captured stdout is then empty for both.
+    stdout_to: Optional[str] = None
 
     def label(self) -> str:
         return self.name or " ".join(self.args) or "(no args)"
@@ -99,15 +102,19 @@ def find_reference(tool: str) -> Optional[str]:
     return None
 
 
-def run(cmd, env, stdin, cwd, timeout, as_user=None):
+def run(cmd, env, stdin, cwd, timeout, as_user=None, stdout_to=None):
     if as_user is not None:
         cmd = ["setpriv", f"--reuid={as_user}", f"--regid={as_user}", "--clear-groups", "--"] + cmd
+    out = open(stdout_to, "wb") if stdout_to else subprocess.PIPE
     try:
-        p = subprocess.run(cmd, input=stdin if stdin is not None else b"", stdout=subprocess.PIPE,
+        p = subprocess.run(cmd, input=stdin if stdin is not None else b"", stdout=out,
                            stderr=subprocess.PIPE, env=env, cwd=cwd, timeout=timeout)
-        return p.returncode, p.stdout, p.stderr
+        return p.returncode, p.stdout or b"", p.stderr
     except subprocess.TimeoutExpired as e:
         return "timeout", e.stdout or b"", e.stderr or b""
+    finally:
+        if stdout_to:
+            out.close()
 
 
 def sh(cmd: str, **kw) -> str:
@@ -131,8 +138,10 @@ def run_case(env: Env, group: Group, case: Case, ctx: dict) -> dict:
     e = {k: v for k, v in BASE_ENV.items() if k not in case.unset}
     e.update(case.env)
     cwd = case.cwd or ctx["workdir"]
-    r_rc, r_out, r_err = run([ref] + case.args, e, case.stdin, cwd, case.timeout, case.as_user)
-    o_rc, o_out, o_err = run([ours] + case.ours_extra + case.args, e, case.stdin, cwd, case.timeout, case.as_user)
+    r_rc, r_out, r_err = run([ref] + case.args, e, case.stdin, cwd, case.timeout, case.as_user,
+                             case.stdout_to)
+    o_rc, o_out, o_err = run([ours] + case.ours_extra + case.args, e, case.stdin, cwd, case.timeout,
+                             case.as_user, case.stdout_to)
     if case.transform:
         r_out = case.transform(r_out, ctx)
         o_out = case.transform(o_out, ctx)

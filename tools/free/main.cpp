@@ -2,10 +2,12 @@
 // free: display the amount of free and used memory (procps-ng 4.0.2 compatible).
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -41,12 +43,37 @@ bool sample(const Root& root, const freetool::Options& opts, mem::MemInfo& out, 
     return true;
 }
 
+// Flush and close stdout. compat: procps-ng's close_stdout (util-linux close_stream): after an
+// earlier failed write the message has no reason unless that failure was EPIPE; EPIPE (SIGPIPE
+// ignored) is silent and keeps RC; any other failure prints "write error[: reason]", exit 1.
+// WRITE_ERR is the errno of an earlier failed flush, 0 if none.
+int finish(std::string_view prog, int rc, int write_err) {
+    const bool prev_fail = write_err != 0 || std::ferror(stdout) != 0;
+    errno = 0;
+    const bool close_fail = std::fclose(stdout) != 0;
+    int err = close_fail ? errno : write_err;
+    if (!prev_fail && !close_fail) return rc;
+    if (!close_fail && err != EPIPE) err = 0;
+    if (err == EPIPE) return rc;
+    if (err)
+        fmt::print(stderr, "{}: write error: {}\n", prog, std::strerror(err));
+    else
+        fmt::print(stderr, "{}: write error\n", prog);
+    return EXIT_FAILURE;
+}
+
+// Write TEXT and flush; on failure remember the first errno in WRITE_ERR.
+void emit(std::string_view text, int& write_err) {
+    errno = 0;
+    const bool ok = tool::write_stdout(text) && std::fflush(stdout) == 0;
+    if (!ok && write_err == 0) write_err = errno ? errno : EIO;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     freetool::Options opts;
-    if (auto rc = freetool::parse_options(argc, argv, opts))
-        return tool::close_stdout(opts.prog, *rc);
+    if (auto rc = freetool::parse_options(argc, argv, opts)) return finish(opts.prog, *rc, 0);
 
     Root root;
     if (opts.sysroot) {
@@ -59,23 +86,22 @@ int main(int argc, char** argv) {
         root = std::move(*r);
     }
 
+    int write_err = 0;
     for (bool first = true;; first = false) {
         mem::MemInfo m;
         if (!sample(root, opts, m, first)) {
             // compat: procps-ng's only message when /proc/meminfo cannot be read.
             std::fflush(stdout);
             fmt::print(stderr, "{}: Unable to create meminfo structure\n", opts.prog);
-            return tool::close_stdout(opts.prog, EXIT_FAILURE);
+            return finish(opts.prog, EXIT_FAILURE, write_err);
         }
         const std::string text = opts.json ? mem::free_json(m, opts.layout)
                                            : mem::free_text(m, opts.layout);
-        tool::write_stdout(text);
-        std::fflush(stdout);
+        emit(text, write_err);
         if (opts.count && --*opts.count < 1) break;
         if (!opts.repeat) break;
-        tool::write_stdout("\n");
-        std::fflush(stdout);
+        emit("\n", write_err);
         ::usleep(opts.repeat_usec);
     }
-    return tool::close_stdout(opts.prog, EXIT_SUCCESS);
+    return finish(opts.prog, EXIT_SUCCESS, write_err);
 }

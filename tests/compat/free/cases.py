@@ -137,6 +137,10 @@ def groups(env):
         if name == "ordinary.meminfo":
             for opts in ERROR_SETS:
                 g.case(opts, name=f"{name}: error {opts!r}", compare_stderr=True)
+            # write errors: "write error" with or without the reason, exit 1
+            for opts in ([], ["--help"], ["-V"], ["-c", "2", "-s", "0.01"], ["-h", "-wltv"]):
+                g.case(opts, name=f"{name}: >/dev/full {' '.join(opts)}", stdout_to="/dev/full",
+                       compare_stderr=True)
         yield g
 
     rng = random.Random(4)
