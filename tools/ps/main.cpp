@@ -180,15 +180,20 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     std::string err;
-    if (const char* pf = std::getenv("PS_FORMAT"); pf && *pf) {
+    if (!parse_options(argc, argv, o, err)) return fail_usage(err);
+    // PS_FORMAT applies only when the command line chose no format of its own.
+    bool personality = o.user_format || o.bsd_personality || o.unix_f || o.unix_F || o.unix_l ||
+                       o.unix_j || o.unix_c || o.unix_M;
+    if (const char* pf = std::getenv("PS_FORMAT"); pf && *pf && !personality) {
         std::vector<FormatItem> items;
-        if (parse_format(pf, items, err)) {
+        std::string perr;
+        if (parse_format(pf, items, perr)) {
             o.format = std::move(items);
             o.user_format = true;
+        } else {
+            std::fprintf(stderr, "warning: $PS_FORMAT ignored. (%s)\n", perr.c_str());
         }
-        err.clear();
     }
-    if (!parse_options(argc, argv, o, err)) return fail_usage(err);
     if (o.want_version) {
         std::printf("ps from procps-ng 4.0.2\n");
         return tool::close_stdout("ps", 0);

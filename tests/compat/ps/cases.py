@@ -272,6 +272,18 @@ def groups(env):
               ["--sort", "foo"], ["-y"], ["-o", "pid", "-O", "stat"], ["-C"], ["-o", "%p,%c"], ["--pid"],
               ["-o", "pid:abc"], ["-G", "no_such_group_x"], ["--cols", "abc"], ["-o"], ["k"]):
         case(a)
+    for sec in ["", "s", "l", "o", "t", "m", "a", "simple", "list", "output", "threads", "misc", "all", "bogus"]:
+        case(["--help"] + ([sec] if sec else []))
+    # --- environment: PS_FORMAT, default selection (no tty here: same euid and no tty)
+    case(["-p", sel], env={"PS_FORMAT": "pid,ppid,comm"}, name="PS_FORMAT=pid,ppid,comm -p @ALL")
+    case(["-p", sel, "-o", "pid,args"], env={"PS_FORMAT": "pid,ppid,comm"}, name="PS_FORMAT overridden by -o")
+    case(["-f", "-p", sel], env={"PS_FORMAT": "pid,ppid,comm"}, name="PS_FORMAT overridden by -f")
+    case(["u", "p", sel], env={"PS_FORMAT": "pid,ppid,comm"}, name="PS_FORMAT overridden by u")
+    case(["-p", sel], env={"PS_FORMAT": "bogus"}, name="PS_FORMAT=bogus warns")
+    case([], transform=keep_ours, name="system (no arguments)")
+    case(["-N"], transform=keep_ours, name="system -N")
+    case(["-f"], transform=keep_ours, name="system -f")
+    case(["-l"], transform=keep_ours, name="system -l")
     case(["--version"])
     case(["-V"])
     case(["V"])
