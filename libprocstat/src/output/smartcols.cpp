@@ -270,7 +270,8 @@ private:
         }
         if ((spec.flags & col_noextremes) && avg && maxw > avg * 2) s.extreme = true;
         s.width = std::max(w, s.width_min);
-        if (spec.width_hint >= 1 && s.width < static_cast<std::size_t>(spec.width_hint) &&
+        // compat: absolute width hints only count on a terminal
+        if (o_.term_width && spec.width_hint >= 1 && s.width < static_cast<std::size_t>(spec.width_hint) &&
             s.width_min < static_cast<std::size_t>(spec.width_hint))
             s.width = static_cast<std::size_t>(spec.width_hint);
     }
@@ -490,7 +491,7 @@ public:
         };
         for (auto r : roots) emit_root(r);
         for (std::size_t i = 0; i < n; ++i) emit_root(i);  // rows caught in parent cycles
-        if (!first) out_ += '\n';
+        out_ += '\n';  // compat: libsmartcols leaves an empty line in an empty array
         out_ += "   ]\n}\n";
         return out_;
     }
@@ -707,6 +708,9 @@ std::string scols_json_encode(std::string_view s) {
 }
 
 std::string render_scols(const Table& table, const ScolsOptions& opts) {
+    // compat: libsmartcols prints nothing at all (not even headers) for a table without lines,
+    // except the empty JSON skeleton.
+    if (table.rows.empty() && opts.mode != ScolsMode::json) return {};
     switch (opts.mode) {
     case ScolsMode::raw:
     case ScolsMode::pairs:

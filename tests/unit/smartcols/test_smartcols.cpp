@@ -134,7 +134,7 @@ TEST_CASE("json types, null for empty values, arrays and empty tables", "[smartc
                  {"MOUNTPOINTS", "", Align::left, JsonKind::array, col_wrap, 0, 0}};
     ScolsOptions o;
     o.mode = ScolsMode::json;
-    CHECK(render_scols(t, o) == "{\n   \"blockdevices\": [\n   ]\n}\n");
+    CHECK(render_scols(t, o) == "{\n   \"blockdevices\": [\n\n   ]\n}\n");
     auto& r = t.add_row();
     r.cells = {{"sda", {}}, {"0", {}}, {"", {}}, {"", {}}};
     auto& r2 = t.add_row();

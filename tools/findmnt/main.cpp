@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// findmnt: list and search mount tables as util-linux 2.38.1 findmnt does (tree, list, raw,
+// pairs, JSON, df style), with --sort and --sysroot as additions.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <blkid/blkid.h>
+#include <fmt/format.h>
+
+#include "options.hpp"
+#include "procstat/core/io.hpp"
+#include "procstat/core/root.hpp"
+#include "procstat/findmnt/columns.hpp"
+#include "procstat/findmnt/fs_table.hpp"
+#include "procstat/out/smartcols.hpp"
+#include "run.hpp"
+#include "toolcommon/stdout_check.hpp"
+
+using namespace procstat;
+using namespace procstat::findmnt;
+
+namespace {
+
+bool streq_paths(std::string_view a, std::string_view b) {
+    auto strip = [](std::string_view s) {
+        while (s.size() > 1 && s.back() == '/') s.remove_suffix(1);
+        return s;
+    };
+    return strip(a) == strip(b);
+}
+
+std::optional<std::string> real_path(const std::string& p) {
+    if (p.empty()) return std::nullopt;
+    char* r = ::realpath(p.c_str(), nullptr);
+    if (!r) return std::nullopt;
+    std::string s(r);
+    std::free(r);
+    return s;
+}
+
+// libmount mnt_get_mountpoint(): walk up PATH until the device number changes.
+std::optional<std::string> mountpoint_of(std::string path) {
+    if (path == "/") return path;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    dev_t base = st.st_dev;
+    std::string cur = path;
+    for (;;) {
+        auto slash = cur.rfind('/');
+        if (slash == std::string::npos) break;
+        std::string parent = cur.substr(0, slash);
+        if (::stat(parent.empty() ? "/" : parent.c_str(), &st) != 0) return std::nullopt;
+        if (st.st_dev != base) return cur;
+        base = st.st_dev;
+        cur = parent;
+        if (cur.empty() || cur == "/") break;
+    }
+    return std::string("/");
+}
+
+std::optional<std::string> resolve_tag(std::string_view spec) {
+    std::string s(spec);
+    char* dev = blkid_evaluate_tag(s.c_str(), nullptr, nullptr);
+    if (!dev) return std::nullopt;
+    std::string r(dev);
+    std::free(dev);
+    return r;
+}
+
+std::optional<std::string> device_tag(const std::string& dev, std::string_view tag) {
+    struct stat st {};
+    if (::stat(dev.c_str(), &st) != 0 || !S_ISBLK(st.st_mode)) return std::nullopt;
+    std::string t(tag);
+    char* v = blkid_get_tag_value(nullptr, t.c_str(), dev.c_str());
+    if (!v) return std::nullopt;
+    std::string r(v);
+    std::free(v);
+    return r;
+}
+
+std::string resolve_spec(const std::string& spec) {
+    if (is_tag(spec)) return resolve_tag(spec).value_or("");
+    return real_path(spec).value_or(spec);
+}
+
+class Matcher {
+public:
+    Matcher(const Options& o, const std::vector<FsEntry>& es) : o_(o), es_(es) {}
+
+    bool cache() const { return !(o_.flags & fl_nocache); }
+
+    bool target_matches(const FsEntry& fs, const std::string& target) const {
+        if (fs.target.empty() && !fs.kernel) return false;
+        if (streq_paths(fs.target, target)) return true;
+        if (!cache()) return false;
+        auto cn = real_path(target);
+        if (!cn) return false;
+        if (streq_paths(fs.target, *cn)) return true;
+        if (!fs.kernel) {
+            auto tcn = real_path(fs.target);
+            if (tcn && *tcn == *cn) return true;
+        }
+        return false;
+    }
+
+    bool source_matches(const FsEntry& fs, const std::string& source) const {
+        if (source.empty() && fs.source.empty()) return true;
+        if (source.empty() || fs.source.empty()) return false;
+        if (streq_paths(source, fs.source)) return true;
+        if (!cache()) return false;
+        if (is_pseudofs(fs.fstype) || is_netfs(fs.fstype)) return false;
+        const bool fs_tag = is_tag(fs.source);
+        std::string cn = resolve_spec(source);
+        if (!fs_tag && !cn.empty() && streq_paths(cn, fs.source)) return true;
+        if (!fs_tag) {
+            auto r = real_path(fs.source);
+            return r && !cn.empty() && *r == cn;
+        }
+        if (cn.empty()) return false;
+        auto eq = fs.source.find('=');
+        auto v = device_tag(cn, std::string_view(fs.source).substr(0, eq));
+        return v && *v == fs.source.substr(eq + 1);
+    }
+
+    // findmnt match_func()
+    bool operator()(std::size_t i) const {
+        const FsEntry& fs = es_[i];
+        const bool rc = o_.flags & fl_invert;
+        if (o_.match_fstype && !match_fstype(fs.fstype, *o_.match_fstype)) return rc;
+        if (o_.match_options && !match_options(fs.options, *o_.match_options)) return rc;
+        if (o_.majmin &&
+            !(fs.kernel && fs.major == o_.majmin->first && fs.minor == o_.majmin->second))
+            return rc;
+        if (target && !target_matches(fs, *target)) return rc;
+        if (source && !source_matches(fs, *source)) return rc;
+        if ((o_.flags & fl_df) && !o_.all) {
+            if (fs.fstype.find("tmpfs") != std::string::npos) return !rc;
+            if (is_pseudofs(fs.fstype)) return rc;
+        }
+        if (o_.real && is_pseudofs(fs.fstype)) return rc;
+        if (o_.pseudo && !is_pseudofs(fs.fstype)) return rc;
+        if (o_.shadowed && !over_mount(es_, i)) return rc;
+        return !rc;
+    }
+
+    std::optional<std::string> source, target;
+
+private:
+    const Options& o_;
+    const std::vector<FsEntry>& es_;
+};
+
+// findmnt add_matching_lines() + get_next_fs(): the entries to show, in table order (or
+// backward with -d backward).
+std::vector<std::size_t> matching_entries(Matcher& m, Options& o, const std::vector<FsEntry>& es) {
+    std::vector<std::size_t> found;
+    std::vector<std::size_t> order(es.size());
+    for (std::size_t i = 0; i < es.size(); ++i) order[i] = o.backward ? es.size() - 1 - i : i;
+    const bool mount_compat = m.source && !o.match_fstype && !o.match_options && (o.flags & fl_first_only);
+    if (mount_compat) {
+        for (auto i : order)
+            if (m.source_matches(es[i], *m.source)) return {i};
+        if (!(o.flags & fl_noswapmatch))
+            for (auto i : order)
+                if (m.target_matches(es[i], *m.source)) return {i};
+        return {};
+    }
+    std::size_t pos = 0;
+    for (;;) {
+        std::optional<std::size_t> hit;
+        for (; pos < order.size(); ++pos)
+            if (m(order[pos])) {
+                hit = order[pos++];
+                break;
+            }
+        if (!hit && !(o.flags & fl_noswapmatch) && !m.target && m.source) {
+            m.target = m.source;
+            m.source.reset();
+            pos = 0;
+            continue;
+        }
+        if (!hit) break;
+        found.push_back(*hit);
+        if (o.flags & fl_first_only) break;
+        o.flags |= fl_noswapmatch;
+    }
+    return found;
+}
+
+// compat: findmnt's parser error callback message.
+void report_bad_lines(const std::string& file, const FsTable& t) {
+    for (auto n : t.bad_lines) std::fprintf(stderr, "findmnt: %s: parse error at line %zu -- ignored\n", file.c_str(), n);
+}
+
+int tid_of_path(const std::string& p) {
+    if (p.rfind("/proc/", 0) != 0) return 0;
+    std::string rest = p.substr(6);
+    auto slash = rest.find('/');
+    if (slash == std::string::npos || rest.substr(slash) != "/mountinfo") return 0;
+    std::string who = rest.substr(0, slash);
+    if (who == "self") return static_cast<int>(::getpid());
+    char* end = nullptr;
+    long v = std::strtol(who.c_str(), &end, 10);
+    return (end && !*end && v > 0) ? static_cast<int>(v) : 0;
+}
+
+}  // namespace
+
+namespace procstat::findmnt {
+
+// Read the tables named by the options into ENTRIES (one shared format guess, as libmount's
+// one table object does). Returns false after "can't read" was printed.
+bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root) {
+    std::vector<std::string> files = o.tabfiles;
+    bool rooted = files.empty();
+    if (files.empty()) {
+        if (o.tabtype == TabType::fstab)
+            files.push_back("/etc/fstab");
+        else
+            files.push_back("/proc/self/mountinfo");
+    }
+    TabFormat fmt = TabFormat::guess;
+    for (const auto& f : files) {
+        std::string text;
+        Status st = rooted ? io::read_file(root, f.substr(1), text) : io::read_file(AT_FDCWD, f.c_str(), text);
+        if (!st) {
+            if (rooted && o.tabtype == TabType::fstab && st.err == ENOENT) continue;
+            std::fprintf(stderr, "findmnt: can't read %s: %s\n", f.c_str(), std::strerror(st.err ? st.err : EIO));
+            return false;
+        }
+        FsTable t = parse_tab(text, fmt);
+        fmt = t.format;
+        report_bad_lines(f, t);
+        for (auto& e : t.entries) entries.push_back(std::move(e));
+        if (!tid) tid = tid_of_path(f);
+    }
+    return true;
+}
+
+}  // namespace procstat::findmnt
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    Options o;
+    if (auto rc = parse_options(argc, argv, o)) return *rc;
+
+    auto root = o.sysroot.empty() ? Result<Root>(Root()) : Root::open(o.sysroot);
+    if (!root) {
+        std::fprintf(stderr, "findmnt: cannot open %s: %s\n", o.sysroot.c_str(), std::strerror(root.status().err));
+        return 1;
+    }
+    if (o.tabtype == TabType::none) o.tabtype = o.verify ? TabType::fstab : TabType::kernel;
+    if (o.verify) return run_verify(o, *root);
+
+    // columns
+    if (!o.output_all && (o.flags & fl_df))
+        o.columns = {Col::source, Col::fstype, Col::size, Col::used, Col::avail, Col::useperc, Col::target};
+    if (o.columns.empty()) {
+        if (o.flags & fl_poll) o.columns.push_back(Col::action);
+        for (Col c : {Col::target, Col::source, Col::fstype, Col::options}) o.columns.push_back(c);
+    }
+    if (o.outarg) {
+        std::string_view list = *o.outarg;
+        if (!list.empty() && list.front() == '+')
+            list.remove_prefix(1);
+        else
+            o.columns.clear();
+        std::size_t pos = 0;
+        while (pos <= list.size()) {
+            auto comma = list.find(',', pos);
+            std::string_view name = list.substr(pos, comma == std::string_view::npos ? list.npos : comma - pos);
+            auto c = column_by_name(name);
+            if (!c) {
+                std::fprintf(stderr, "findmnt: unknown column: %.*s\n", static_cast<int>(name.size()), name.data());
+                return 1;
+            }
+            o.columns.push_back(*c);
+            if (comma == std::string_view::npos) break;
+            pos = comma + 1;
+        }
+    }
+
+    int optind_ = ::optind;
+    if (optind_ < argc && (o.match_source || o.match_target || o.majmin)) {
+        std::fputs("findmnt: options --target and --source can't be used together with command line "
+                   "element that is not an option\n", stderr);
+        return 1;
+    }
+    if (optind_ < argc) set_source_match(o, argv[optind_++]);
+    if (optind_ < argc) o.match_target = argv[optind_++];
+
+    const bool listall = !o.match_source && !o.match_target && !o.match_fstype && !o.match_options && !o.majmin;
+    if ((o.flags & fl_submounts) && listall) o.flags &= ~fl_submounts;
+    if (!(o.flags & fl_submounts) &&
+        ((o.flags & fl_first_only) || o.match_target || o.match_source || o.majmin))
+        o.flags &= ~fl_tree;
+    if (!(o.flags & fl_noswapmatch) && !o.match_target && o.match_source && is_tag(*o.match_source))
+        o.flags |= fl_noswapmatch;
+
+    std::vector<FsEntry> es;
+    int tid = o.tid;
+    if (!load_tables(o, es, tid, *root)) return 1;
+    if (o.tabtype == TabType::mtab && !es.empty() && es.front().kernel) o.tabtype = TabType::kernel;
+    const bool istree = table_is_tree(es);
+    if (istree && o.force_tree) o.flags |= fl_tree;
+    if ((o.flags & fl_tree) && (o.tabfiles.size() > 1 || !istree)) o.flags &= ~fl_tree;
+    if (o.flags & fl_uniq) uniq_by_target(es);
+
+    for (Col c : o.columns) {
+        if (!(o.flags & fl_poll) && (c == Col::action || c == Col::old_options || c == Col::old_target)) {
+            std::fprintf(stderr, "findmnt: %s column is requested, but --poll is not enabled\n",
+                         std::string(column_info(c).name).c_str());
+            return 1;
+        }
+    }
+
+    if (o.flags & fl_poll) return run_poll(o, *root);
+
+    Matcher m(o, es);
+    m.source = o.match_source;
+    m.target = o.match_target;
+    std::vector<TreeLine> lines;
+    if ((o.flags & fl_tree) && !(o.flags & fl_submounts)) {
+        lines = build_tree(es, [&](std::size_t i) { return m(i); });
+    } else {
+        auto found = matching_entries(m, o, es);
+        if (found.empty() && o.tabtype == TabType::kernel && (o.flags & fl_noswapmatch) &&
+            !(o.flags & fl_strict_target) && m.target) {
+            // compat: --target may name a file inside a mount: retry with its mountpoint
+            std::optional<std::string> cn = (o.flags & fl_nocache) ? m.target : real_path(*m.target);
+            if (cn) {
+                auto mnt = mountpoint_of(*cn);
+                if (mnt && *mnt != *cn) {
+                    m.target = *mnt;
+                    found = matching_entries(m, o, es);
+                }
+            }
+        }
+        if (found.empty()) return 1;
+        if ((o.flags & fl_tree) || (o.flags & fl_submounts))
+            lines = build_subtrees(es, found, o.flags & fl_tree);
+        else
+            for (auto i : found) lines.push_back({i, -1});
+    }
+    return print_table(o, es, lines, tid);
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The three things findmnt's main() can end in: print a table, verify fstab, poll mountinfo.
+#pragma once
+#include <vector>
+
+#include "options.hpp"
+#include "procstat/core/root.hpp"
+#include "procstat/findmnt/fs_table.hpp"
+
+namespace procstat::findmnt {
+
+bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root);
+
+// The cell context the options ask for (sizes, tags, device numbers).
+CellContext make_context(const Options& o, int tid);
+
+// Fill an out::Table from LINES and print it; returns the exit status.
+int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid);
+
+// --verify (fstab check); returns the exit status.
+int run_verify(const Options& o, const Root& root);
+
+// --poll; returns the exit status.
+int run_poll(const Options& o, const Root& root);
+
+}  // namespace procstat::findmnt
