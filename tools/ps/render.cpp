@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <string_view>
 #include <unordered_map>
 
 #include "procstat/out/json.hpp"
@@ -217,28 +218,55 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
     }
 }
 
+namespace {
+
+// Seconds for the time-like columns: CPU time, elapsed time, start time (since the epoch).
+bool json_seconds(std::string_view key, const Process& p, const pscols::Ctx& c, std::uint64_t& out) {
+    auto hz = static_cast<std::uint64_t>(c.si.hertz);
+    std::uint64_t ticks = p.utime + p.stime;
+    if (c.cumulative) ticks += static_cast<std::uint64_t>(p.cutime + p.cstime);
+    if (key == "time" || key == "cputime" || key == "bsdtime") {
+        out = ticks / hz;
+        return true;
+    }
+    if (key == "etime") {
+        double start = static_cast<double>(p.starttime) / static_cast<double>(hz);
+        out = c.si.uptime >= start ? static_cast<std::uint64_t>(c.si.uptime - start) : 0;
+        return true;
+    }
+    if (key == "lstart" || key == "start" || key == "stime" || key == "start_time" || key == "bsdstart") {
+        out = c.si.boot_time + p.starttime / hz;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void render_json(const std::vector<Process>& procs, const std::vector<Column>& cols, pscols::Ctx& ctx,
                  const std::vector<std::string>& prefixes, std::string& out) {
+    (void)prefixes;  // the tree is not expressed in JSON; rows keep the text order
     out::JsonWriter w(out);
     w.begin_object();
     w.begin_array("processes");
     std::string text;
-    for (std::size_t r = 0; r < procs.size(); ++r) {
-        const Process& p = procs[r];
-        (void)prefixes;
+    for (const Process& p : procs) {
         ctx.forest_prefix.clear();
         w.begin_object();
         for (const auto& c : cols) {
             std::string key = c.def->name;
             text.clear();
             c.def->fmt(p, ctx, text, INT_MAX / 2);
-            if (c.def->json == pscols::JsonType::integer && c.def->num && text != "-") {
-                w.number(key, c.def->num(p, ctx));
-            } else if (c.def->json == pscols::JsonType::number && text != "-") {
-                double v = std::strtod(text.c_str(), nullptr);
-                w.number(key, v, 1);
-            } else if (text == "-" || text == "?") {
+            std::uint64_t secs;
+            if (json_seconds(key, p, ctx, secs)) {
+                w.number(key, secs);
+                w.string(key + "_text", text);
+            } else if (text == "-") {
                 w.null(key);
+            } else if (c.def->json == pscols::JsonType::integer && c.def->num) {
+                w.number(key, c.def->num(p, ctx));
+            } else if (c.def->json == pscols::JsonType::number) {
+                w.number(key, std::strtod(text.c_str(), nullptr), 1);
             } else {
                 w.string(key, text);
             }
