@@ -220,6 +220,14 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
 
 namespace {
 
+bool is_integer(const std::string& t) {
+    std::size_t i = (!t.empty() && t[0] == '-') ? 1 : 0;
+    if (i >= t.size() || t.size() > 20) return false;
+    for (; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9') return false;
+    return true;
+}
+
 // Seconds for the time-like columns: CPU time, elapsed time, start time (since the epoch).
 bool json_seconds(std::string_view key, const Process& p, const pscols::Ctx& c, std::uint64_t& out) {
     auto hz = static_cast<std::uint64_t>(c.si.hertz);
@@ -263,8 +271,10 @@ void render_json(const std::vector<Process>& procs, const std::vector<Column>& c
                 w.string(key + "_text", text);
             } else if (text == "-") {
                 w.null(key);
-            } else if (c.def->json == pscols::JsonType::integer && c.def->num) {
-                w.number(key, c.def->num(p, ctx));
+            } else if (c.def->json == pscols::JsonType::integer && is_integer(text)) {
+                // the number as the column shows it (sizes in KiB), not the internal sort key
+                if (text[0] == '-') w.number(key, static_cast<std::int64_t>(std::strtoll(text.c_str(), nullptr, 10)));
+                else w.number(key, static_cast<std::uint64_t>(std::strtoull(text.c_str(), nullptr, 10)));
             } else if (c.def->json == pscols::JsonType::number) {
                 w.number(key, std::strtod(text.c_str(), nullptr), 1);
             } else {

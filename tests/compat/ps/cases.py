@@ -287,7 +287,45 @@ def groups(env):
     case(["--version"])
     case(["-V"])
     case(["V"])
-    return [g]
+    return [g, json_group()]
+
+
+def json_group():
+    """--json against procps: json_reference.py runs procps ps on the same processes and columns."""
+    g = Group("ps-json", "ps", reference=os.path.join(HERE, "json_reference.py"))
+    st = {}
+
+    def setup(ctx):
+        pr = Procs()
+        st["procs"] = pr
+        for i in range(3):
+            pr.start(f"s{i}", ["sleep", f"2000{i}"])
+        stopped = pr.start("stopped", ["sleep", "20009"])
+        pr.start("nice", ["nice", "-n", "3", "sleep", "20008"])
+        time.sleep(0.3)
+        os.kill(stopped.pid, signal.SIGSTOP)
+        time.sleep(0.1)
+        pids = ",".join(str(v) for v in sorted(pr.pids.values()))
+        for c in g.cases:
+            c.args = [a.replace("@ALL", pids).replace("@GONE", str(find_unused_pid())) for a in c.args]
+
+    def teardown(ctx):
+        pr = st.get("procs")
+        for p in (pr.children if pr else []):
+            try:
+                os.kill(p.pid, signal.SIGKILL)
+                p.wait(timeout=5)
+            except Exception:
+                pass
+
+    g.setup = setup
+    g.teardown = teardown
+    for cols in ["pid", "pid,ppid,comm", "pid,user,%cpu,%mem,vsz,rss,stat,time", "pid,ni,pri,psr,nlwp,sz,tty",
+                 "pid,uid,gid,euid,ruid,size,trs,drs", "comm,pid,cputime,tpgid,pgid,sid", "pid,lwp,tid,min_flt,maj_flt"]:
+        g.case(["--json", "-o", cols, "-p", "@ALL"], name=f"--json -o {cols}")
+        g.case(["--json", "-o", cols, "--sort", "-pid", "-p", "@ALL"], name=f"--json -o {cols} --sort -pid")
+    g.case(["--json", "-o", "pid,comm", "-p", "@GONE"], name="--json no such process")
+    return g
 
 
 def sub_all(a, subs):
