@@ -21,18 +21,13 @@ enum class ListRead { ok, cannot_open, read_error };
 
 // Read the NUL-separated names of --files0-from (whole file; "-" is stdin).
 ListRead read_files0(const std::string& from, std::string& data) {
-    FILE* f = from == "-" ? stdin : std::fopen(from.c_str(), "re");
-    if (!f) {
-        du::error(errno, "cannot open " + du::quote_name(from) + " for reading");
+    bool open_failed = false;
+    int e = du::read_whole_file(from, data, open_failed);
+    if (e && open_failed) {
+        du::error(e, "cannot open " + du::quote_name(from) + " for reading");
         return ListRead::cannot_open;
     }
-    char chunk[65536];
-    std::size_t n;
-    while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) data.append(chunk, n);
-    bool bad = std::ferror(f) != 0;
-    int e = errno;
-    if (f != stdin) std::fclose(f);
-    if (bad) {
+    if (e) {
         du::error(e, du::quote_name_if_needed(from) + ": read error");
         return ListRead::read_error;
     }

@@ -148,16 +148,9 @@ bool parse_depth(const char* s, std::size_t& out) {
 
 // Read exclude patterns from FILE ("-" is stdin), one per line, trailing white space dropped.
 bool read_exclude_file(const char* file, std::vector<std::string>& out) {
-    FILE* f = std::strcmp(file, "-") == 0 ? stdin : std::fopen(file, "re");
-    if (!f) return false;
     std::string buf;
-    char chunk[65536];
-    std::size_t n;
-    while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) buf.append(chunk, n);
-    bool bad = std::ferror(f) != 0;
-    int e = errno;
-    if (f != stdin) std::fclose(f);
-    if (bad) {
+    bool open_failed = false;
+    if (int e = read_whole_file(file, buf, open_failed)) {
         errno = e;
         return false;
     }
@@ -174,6 +167,21 @@ bool read_exclude_file(const char* file, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+int read_whole_file(const std::string& file, std::string& out, bool& open_failed) {
+    open_failed = false;
+    FILE* f = file == "-" ? stdin : std::fopen(file.c_str(), "re");
+    if (!f) {
+        open_failed = true;
+        return errno;
+    }
+    char chunk[65536];
+    std::size_t n;
+    while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) out.append(chunk, n);
+    int e = std::ferror(f) ? (errno ? errno : EIO) : 0;
+    if (f != stdin) std::fclose(f);
+    return e ? e : 0;
+}
 
 IntParse parse_threshold(const char* s, std::int64_t& out) {
     const char* p = s;

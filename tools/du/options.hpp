@@ -26,6 +26,10 @@ struct Options {
 // help, version or an error) when du must stop.
 std::optional<Options> parse_options(int argc, char** argv, int& exit_code);
 
+// Read all of FILE ("-" is standard input) into OUT. Returns 0, or the errno with
+// OPEN_FAILED telling whether the file could not be opened or not be read.
+int read_whole_file(const std::string& file, std::string& out, bool& open_failed);
+
 // Parse a --threshold value with GNU xstrtoimax rules (suffixes kKmMGTPEZY, optional B/iB).
 enum class IntParse { ok, invalid, invalid_suffix, overflow };
 IntParse parse_threshold(const char* s, std::int64_t& out);

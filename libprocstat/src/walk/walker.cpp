@@ -77,18 +77,6 @@ int stat_entry(int dirfd, const char* name, bool follow, StatTime tm, Stat& out,
     return e;
 }
 
-struct DevIno {
-    dev_t dev;
-    ino_t ino;
-    bool operator==(const DevIno&) const = default;
-};
-struct DevInoHash {
-    std::size_t operator()(const DevIno& d) const noexcept {
-        return static_cast<std::size_t>(static_cast<std::uint64_t>(d.ino) * 0x9e3779b97f4a7c15ULL ^
-                                        static_cast<std::uint64_t>(d.dev));
-    }
-};
-
 }  // namespace
 
 bool Stat::is_dir() const noexcept { return S_ISDIR(mode); }

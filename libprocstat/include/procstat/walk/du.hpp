@@ -77,19 +77,6 @@ public:
 // EXCLUDE_WILDCARDS: the whole path, or any part of it that follows a '/'.
 bool exclude_matches(const std::string& pattern, const std::string& path);
 
-// Identity of a mount point as stat() sees it, for telling bind-mount cycles from
-// corrupted file systems.
-struct DevIno {
-    dev_t dev = 0;
-    ino_t ino = 0;
-    bool operator==(const DevIno&) const = default;
-};
-struct DevInoHash {
-    std::size_t operator()(const DevIno& d) const noexcept {
-        return static_cast<std::size_t>(static_cast<std::uint64_t>(d.ino) * 0x9e3779b97f4a7c15ULL ^
-                                        static_cast<std::uint64_t>(d.dev));
-    }
-};
 using DevInoSet = std::unordered_set<DevIno, DevInoHash>;
 
 // Mount points (local, non-dummy file systems) listed in ROOT's /proc/self/mountinfo, stat'ed.

@@ -35,6 +35,19 @@ struct Stat {
     bool is_dir() const noexcept;
 };
 
+// Identity of a file (hard-link sets, active directories, mount points).
+struct DevIno {
+    dev_t dev = 0;
+    ino_t ino = 0;
+    bool operator==(const DevIno&) const = default;
+};
+struct DevInoHash {
+    std::size_t operator()(const DevIno& d) const noexcept {
+        return static_cast<std::size_t>(static_cast<std::uint64_t>(d.ino) * 0x9e3779b97f4a7c15ULL ^
+                                        static_cast<std::uint64_t>(d.dev));
+    }
+};
+
 // What a visit is about (the fts FTS_* info values du reacts to).
 enum class Info {
     file,            // anything that is not a directory (FTS_F, FTS_SL, ...)
