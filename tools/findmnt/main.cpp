@@ -48,24 +48,47 @@ std::optional<std::string> real_path(const std::string& p) {
     return s;
 }
 
-// libmount mnt_get_mountpoint(): walk up PATH until the device number changes.
-std::optional<std::string> mountpoint_of(std::string path) {
-    if (path == "/") return path;
+// compat: libmount mnt_table_find_mountpoint(): PATH must exist; its ancestors are tried
+// from the longest, the first that is a target in the table wins, "/" at last.
+std::optional<std::string> table_mountpoint(const std::vector<FsEntry>& es, const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-    dev_t base = st.st_dev;
     std::string cur = path;
     for (;;) {
+        for (const auto& e : es)
+            if (streq_paths(e.target, cur)) return cur;
         auto slash = cur.rfind('/');
-        if (slash == std::string::npos) break;
-        std::string parent = cur.substr(0, slash);
-        if (::stat(parent.empty() ? "/" : parent.c_str(), &st) != 0) return std::nullopt;
-        if (st.st_dev != base) return cur;
-        base = st.st_dev;
-        cur = parent;
-        if (cur.empty() || cur == "/") break;
+        if (slash == std::string::npos || slash == 0) break;
+        cur.resize(slash);
     }
     return std::string("/");
+}
+
+// compat: util-linux string_to_idarray(): "A,B"; an empty item fails silently, an unknown
+// name is reported with the rest of the list ("unknown column: FOO,TARGET").
+bool parse_column_list(std::string_view list, std::vector<Col>& cols) {
+    if (!list.empty() && list.front() == '+')
+        list.remove_prefix(1);
+    else
+        cols.clear();
+    if (list.empty()) return false;
+    std::size_t begin = 0;
+    for (;;) {
+        auto comma = list.find(',', begin);
+        std::size_t end = comma == std::string_view::npos ? list.size() : comma;
+        if (comma != std::string_view::npos && comma + 1 == list.size()) end = list.size();
+        if (end <= begin) return false;
+        auto c = column_by_name(list.substr(begin, end - begin));
+        if (!c) {
+            std::string rest(list.substr(begin));
+            std::fprintf(stderr, "findmnt: unknown column: %s\n", rest.c_str());
+            return false;
+        }
+        cols.push_back(*c);
+        if (end >= list.size()) break;
+        begin = end + 1;
+    }
+    return true;
 }
 
 std::optional<std::string> resolve_tag(std::string_view spec) {
@@ -175,6 +198,11 @@ std::vector<std::size_t> matching_entries(Matcher& m, Options& o, const std::vec
                 if (m.target_matches(es[i], *m.source)) return {i};
         return {};
     }
+    // compat: findmnt is_listall_mode(): without match criteria (and without -D/--real/--pseudo
+    // unless -A) every entry is listed and no other filter (-i, --shadowed) applies.
+    const bool listall = (!((o.flags & fl_df) || o.real || o.pseudo) || o.all) && !m.source && !m.target &&
+                         !o.match_fstype && !o.match_options && !o.majmin;
+    if (listall) return order;
     std::size_t pos = 0;
     for (;;) {
         std::optional<std::size_t> hit;
@@ -269,26 +297,7 @@ int main(int argc, char** argv) {
         if (o.flags & fl_poll) o.columns.push_back(Col::action);
         for (Col c : {Col::target, Col::source, Col::fstype, Col::options}) o.columns.push_back(c);
     }
-    if (o.outarg) {
-        std::string_view list = *o.outarg;
-        if (!list.empty() && list.front() == '+')
-            list.remove_prefix(1);
-        else
-            o.columns.clear();
-        std::size_t pos = 0;
-        while (pos <= list.size()) {
-            auto comma = list.find(',', pos);
-            std::string_view name = list.substr(pos, comma == std::string_view::npos ? list.npos : comma - pos);
-            auto c = column_by_name(name);
-            if (!c) {
-                std::fprintf(stderr, "findmnt: unknown column: %.*s\n", static_cast<int>(name.size()), name.data());
-                return 1;
-            }
-            o.columns.push_back(*c);
-            if (comma == std::string_view::npos) break;
-            pos = comma + 1;
-        }
-    }
+    if (o.outarg && !parse_column_list(*o.outarg, o.columns)) return 1;
 
     int optind_ = ::optind;
     if (optind_ < argc && (o.match_source || o.match_target || o.majmin)) {
@@ -336,10 +345,11 @@ int main(int argc, char** argv) {
         auto found = matching_entries(m, o, es);
         if (found.empty() && o.tabtype == TabType::kernel && (o.flags & fl_noswapmatch) &&
             !(o.flags & fl_strict_target) && m.target) {
-            // compat: --target may name a file inside a mount: retry with its mountpoint
+            // compat: --target may name a file inside a mount: retry with the nearest
+            // ancestor directory that is a mount point in the table
             std::optional<std::string> cn = (o.flags & fl_nocache) ? m.target : real_path(*m.target);
             if (cn) {
-                auto mnt = mountpoint_of(*cn);
+                auto mnt = table_mountpoint(es, *cn);
                 if (mnt && *mnt != *cn) {
                     m.target = *mnt;
                     found = matching_entries(m, o, es);

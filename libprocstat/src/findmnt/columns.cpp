@@ -136,8 +136,9 @@ std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx) {
     case Col::source:
     case Col::sources: {
         std::string spec = fs.source;
-        if (is_tag(spec) && ctx.evaluate && ctx.resolve_tag) {
-            if (auto d = ctx.resolve_tag(spec)) spec = *d;
+        if (is_tag(spec) && ctx.evaluate) {
+            auto d = ctx.resolve_tag ? ctx.resolve_tag(spec) : std::nullopt;
+            spec = d.value_or("");  // compat: an unresolvable tag shows as nothing
         }
         if (fs.kernel && !ctx.nofsroot && !fs.root.empty() && fs.root != "/")
             return spec + "[" + fs.root + "]";
@@ -166,8 +167,9 @@ std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx) {
     case Col::useperc: return usage_text(c, fs, ctx);
     case Col::fsroot: return fs.kernel ? fs.root : std::string{};
     case Col::tid: return ctx.tid > 0 ? fmt::format("{}", ctx.tid) : std::string{};
-    case Col::id: return fs.kernel ? fmt::format("{}", fs.id) : std::string{};
-    case Col::parent: return fs.kernel ? fmt::format("{}", fs.parent) : std::string{};
+    // compat: findmnt prints nothing for a zero id
+    case Col::id: return fs.kernel && fs.id ? fmt::format("{}", fs.id) : std::string{};
+    case Col::parent: return fs.kernel && fs.parent ? fmt::format("{}", fs.parent) : std::string{};
     case Col::opt_fields: return fs.opt_fields;
     case Col::propagation: return fs.kernel ? propagation(fs.opt_fields) : std::string{};
     case Col::freq: return fs.kernel ? std::string{} : fmt::format("{}", fs.freq);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // libmount-compatible parsing of mountinfo, mtab and fstab text (proc(5), fstab(5)).
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -16,35 +17,6 @@ bool blank(char c) { return c == ' ' || c == '\t'; }
 
 // sscanf-style whitespace (what "%s" and " " skip).
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-
-// Next whitespace-separated word of S starting at POS ("%s" semantics); empty when none.
-std::string_view word(std::string_view s, std::size_t& pos) {
-    while (pos < s.size() && space(s[pos])) ++pos;
-    std::size_t b = pos;
-    while (pos < s.size() && !space(s[pos])) ++pos;
-    return s.substr(b, pos - b);
-}
-
-// "%d" semantics: optional blanks, sign, at least one digit. Out-of-range values saturate.
-bool scan_int(std::string_view s, std::size_t& pos, int& out) {
-    std::size_t p = pos;
-    while (p < s.size() && space(s[p])) ++p;
-    bool neg = false;
-    if (p < s.size() && (s[p] == '+' || s[p] == '-')) neg = s[p++] == '-';
-    std::size_t d = p;
-    long long v = 0;
-    while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-        if (v < 1LL << 40) v = v * 10 + (s[p] - '0');
-        ++p;
-    }
-    if (p == d) return false;
-    if (neg) v = -v;
-    if (v > 2147483647LL) v = 2147483647LL;
-    if (v < -2147483648LL) v = -2147483648LL;
-    out = static_cast<int>(v);
-    pos = p;
-    return true;
-}
 
 // "%u" semantics for major/minor numbers (a leading '-' wraps, as strtoul does).
 bool scan_uint(std::string_view s, std::size_t& pos, std::uint32_t& out) {
@@ -65,36 +37,75 @@ bool scan_uint(std::string_view s, std::size_t& pos, std::uint32_t& out) {
     return true;
 }
 
-constexpr std::string_view deleted_suffix = "\\040(deleted)";
+// libmount next_s32(): strtol, truncated to int; the number must end at a blank or the end.
+bool next_s32(std::string_view s, std::size_t& pos, int& out) {
+    std::string buf(s.substr(pos, 40));
+    const char* c = buf.c_str();
+    char* end = nullptr;
+    errno = 0;
+    long v = std::strtol(c, &end, 10);
+    if (end == c) return false;
+    out = static_cast<int>(v);
+    std::size_t used = static_cast<std::size_t>(end - c);
+    bool ok = errno == 0 && (used >= buf.size() || blank(*end));
+    pos += used;
+    return ok;
+}
 
+void skip_blanks(std::string_view s, std::size_t& pos) {
+    while (pos < s.size() && blank(s[pos])) ++pos;
+}
+
+// libmount next_word(): bytes up to the next blank (may be empty).
+std::string_view next_word(std::string_view s, std::size_t& pos) {
+    std::size_t b = pos;
+    while (pos < s.size() && !blank(s[pos])) ++pos;
+    return s.substr(b, pos - b);
+}
+
+// compat: util-linux 2.38 mnt_parse_mountinfo_line(): fields split on blanks (runs allowed),
+// optional fields are the bytes between the VFS options and " - ", the source may be empty
+// (two blanks after the type), the target keeps any "\040(deleted)" suffix.
 bool parse_mountinfo_line(std::string_view s, FsEntry& fs) {
     std::size_t pos = 0;
-    if (!scan_int(s, pos, fs.id)) return false;
-    if (!scan_int(s, pos, fs.parent)) return false;
-    if (!scan_uint(s, pos, fs.major)) return false;
-    if (pos >= s.size() || s[pos] != ':') return false;
-    ++pos;
-    if (!scan_uint(s, pos, fs.minor)) return false;
-    std::string_view root = word(s, pos), target = word(s, pos), vfs = word(s, pos);
-    if (vfs.empty()) return false;
-    // optional fields up to " - "
+    if (!next_s32(s, pos, fs.id) || pos >= s.size()) return false;
+    skip_blanks(s, pos);
+    if (!next_s32(s, pos, fs.parent) || pos >= s.size()) return false;
+    skip_blanks(s, pos);
+    {
+        std::size_t p = pos;
+        if (!scan_uint(s, p, fs.major) || p >= s.size() || s[p] != ':') return false;
+        ++p;
+        if (!scan_uint(s, p, fs.minor)) return false;
+    }
+    next_word(s, pos);
+    skip_blanks(s, pos);
+    std::string_view root = next_word(s, pos);
+    skip_blanks(s, pos);
+    std::string_view target = next_word(s, pos);
+    skip_blanks(s, pos);
+    std::string_view vfs = next_word(s, pos);
     std::string_view rest = s.substr(pos);
     auto sep = rest.find(" - ");
     if (sep == std::string_view::npos) return false;
     if (sep > 1) fs.opt_fields = std::string(rest.substr(1, sep - 1));
     std::string_view tail = rest.substr(sep + 3);
-    std::size_t p2 = 0;
-    std::string_view type = word(tail, p2), src = word(tail, p2), fsopts = word(tail, p2);
-    if (fsopts.empty()) return false;
-    fs.kernel = true;
-    std::string tgt(target);
-    if (tgt.size() > deleted_suffix.size() &&
-        std::string_view(tgt).substr(tgt.size() - deleted_suffix.size()) == deleted_suffix) {
-        tgt.resize(tgt.size() - deleted_suffix.size());
-        fs.deleted = true;
+    std::size_t p = 0;
+    skip_blanks(tail, p);
+    std::string_view type = next_word(tail, p);
+    if (p >= tail.size()) return false;
+    std::string_view src;
+    if (tail[p] == ' ' && p + 1 < tail.size() && tail[p + 1] == ' ') {
+        ++p;
+    } else {
+        skip_blanks(tail, p);
+        src = next_word(tail, p);
     }
+    skip_blanks(tail, p);
+    std::string_view fsopts = next_word(tail, p);
+    fs.kernel = true;
     fs.root = unmangle(root);
-    fs.target = unmangle(tgt);
+    fs.target = unmangle(target);
     fs.vfs_options = unmangle(vfs);
     fs.fstype = unmangle(type);
     fs.source = unmangle(src);
@@ -103,26 +114,32 @@ bool parse_mountinfo_line(std::string_view s, FsEntry& fs) {
     return true;
 }
 
+// compat: util-linux 2.38 mnt_parse_table_line(): source, target and type are required,
+// options optional, then optional freq and passno (each must be a number ending at a blank).
 bool parse_fstab_line(std::string_view s, FsEntry& fs) {
     std::size_t pos = 0;
-    std::string_view src = word(s, pos), tgt = word(s, pos), type = word(s, pos);
-    if (type.empty()) return false;
-    std::string_view opts = word(s, pos);
+    std::string_view src = next_word(s, pos);
+    skip_blanks(s, pos);
+    std::string_view tgt = next_word(s, pos);
+    skip_blanks(s, pos);
+    std::string_view type = next_word(s, pos);
+    if (src.empty() || tgt.empty() || type.empty()) return false;
+    skip_blanks(s, pos);
+    std::string_view opts = next_word(s, pos);
     fs.source = unmangle(src);
     fs.target = unmangle(tgt);
     fs.fstype = unmangle(type);
-    if (!opts.empty()) {
-        fs.options = unmangle(opts);
-        split_fstab_options(*fs.options, fs.vfs_options, fs.fs_options);
-    }
     fs.freq = fs.passno = 0;
     if (opts.empty()) return true;
-    while (pos < s.size() && space(s[pos])) ++pos;
+    fs.options = unmangle(opts);
+    split_fstab_options(*fs.options, fs.vfs_options, fs.fs_options);
+    skip_blanks(s, pos);
     if (pos >= s.size()) return true;
-    if (!scan_int(s, pos, fs.freq)) return false;
-    while (pos < s.size() && space(s[pos])) ++pos;
+    if (!next_s32(s, pos, fs.freq) && pos < s.size()) return false;
+    skip_blanks(s, pos);
     if (pos >= s.size()) return true;
-    return scan_int(s, pos, fs.passno);
+    if (!next_s32(s, pos, fs.passno) && pos < s.size()) return false;
+    return true;
 }
 
 }  // namespace

@@ -148,8 +148,11 @@ void uniq_by_target(std::vector<FsEntry>& es) {
             if (removed[x]) continue;
             if (!streq_paths(es[x].target, es[k].target)) continue;
             if (keeptree)
-                for (auto& c : es)
-                    if (c.kernel && c.parent == es[k].id && &c != &es[k]) c.parent = es[x].id;
+                for (auto& c : es) {
+                    if (!c.kernel || c.parent != es[k].id || &c == &es[k]) continue;
+                    // the kept entry itself takes the place of the dropped one
+                    c.parent = &c == &es[x] ? es[k].parent : es[x].id;
+                }
             removed[k] = true;
             break;
         }

@@ -250,7 +250,8 @@ private:
                 s.width_min = static_cast<std::size_t>(spec.width_hint * double(*o_.term_width));
                 if (s.width_min && c + 1 != cols_.size()) --s.width_min;
             }
-            if (!o_.noheadings) s.width_min = std::max(s.width_min, display_width(s.header));
+            // compat: the header counts even with --noheadings
+            s.width_min = std::max(s.width_min, display_width(s.header));
             s.width_min = std::max(s.width_min, spec.min_width);
             if (!s.width_min) s.width_min = 1;
         }
@@ -269,10 +270,14 @@ private:
             w = std::max(w, ws[l]);
         }
         if ((spec.flags & col_noextremes) && avg && maxw > avg * 2) s.extreme = true;
-        s.width = std::max(w, s.width_min);
-        // compat: absolute width hints only count on a terminal
-        if (o_.term_width && spec.width_hint >= 1 && s.width < static_cast<std::size_t>(spec.width_hint) &&
-            s.width_min < static_cast<std::size_t>(spec.width_hint))
+        // compat: libsmartcols count_column_width(): data narrower than the header is widened
+        // to the header; otherwise an absolute hint widens it (so "100K" under USED with hint
+        // 5 is 5 wide while "2M" under SIZE stays 4).
+        s.width = w;
+        if (s.width < s.width_min && !(spec.flags & col_strict_width))
+            s.width = s.width_min;
+        else if (spec.width_hint >= 1 && s.width < static_cast<std::size_t>(spec.width_hint) &&
+                 s.width_min < static_cast<std::size_t>(spec.width_hint))
             s.width = static_cast<std::size_t>(spec.width_hint);
     }
 

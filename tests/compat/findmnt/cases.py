@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Differential cases for findmnt: hand-written mount tables through --tab-file crossed with
+output modes and filters, option errors, and live mounts made inside a private namespace."""
+import os
+import subprocess
+import time
+
+from harness import Case, Group, SkipGroup, sh  # noqa: F401
+
+
+def fixture(env, name):
+    return os.path.join(env.fixtures, "findmnt", name)
+
+
+# Output modes every table is shown in (columns that do not depend on the live system).
+MODES = [
+    [], ["-l"], ["-r"], ["-P"], ["-J"], ["-n"], ["-a"], ["-u"], ["-n", "-l"], ["-y", "-P"],
+    ["-r", "-n"], ["-J", "-l"], ["--tree"], ["-l", "-v"],
+    ["-o", "+ID,PARENT,MAJ:MIN"], ["-o", "ID,PARENT,FSROOT,TARGET"],
+    ["-o", "TARGET,PROPAGATION,OPT-FIELDS"], ["-r", "-o", "MAJ:MIN,ID,TARGET"],
+    ["-J", "-o", "ID,PARENT,FREQ,PASSNO,TARGET"], ["-o", "source,target,vfs-options,fs-options"],
+    ["-P", "-o", "SOURCE,SOURCES,FSROOT"], ["-l", "-o", "FREQ,PASSNO,SOURCE"],
+]
+
+# Filters (list and tree) on the mount tables.
+FILTERS = [
+    ["-t", "tmpfs"], ["-t", "notmpfs,ext4"], ["-t", "TMPFS,xfs"], ["-t", "noext4"],
+    ["-O", "rw"], ["-O", "ro"], ["-O", "noatime"], ["-O", "+relatime,nosuid"], ["-O", "size=5120k"],
+    ["-O", "subvol=/home"], ["--real"], ["--pseudo"], ["--shadowed"], ["-U"],
+    ["-i", "-t", "tmpfs"], ["-t", "tmpfs", "-f"], ["-S", "tmpfs"], ["-S", "/dev/sda3"],
+    ["-S", "0:21"], ["-S", "8:3"], ["-T", "/mnt/over"], ["-M", "/boot"], ["/boot"],
+    ["/dev/sda1"], ["tmpfs", "/run/lock"], ["-R", "-T", "/sys"], ["-R", "-l", "/dev"],
+    ["-d", "backward", "-t", "tmpfs", "-f"], ["-d", "forward", "-f", "tmpfs"],
+    ["-S", "server:/export", "-o", "SOURCE,TARGET"], ["-t", "nosuchfs"], ["-l", "-t", "nosuchfs"],
+    ["-J", "-t", "nosuchfs"], ["-D", "-A", "-o", "SOURCE,FSTYPE,TARGET"], ["-D", "-o", "SOURCE,TARGET"],
+    ["-m", "-o", "TARGET,SOURCE"], ["-k"], ["-J", "-R", "/dev"], ["-f", "/nonexistent"],
+    ["-S", "LABEL=boot"], ["-S", "UUID=0a1b2c3d-1111-2222-3333-444455556666"],
+    ["-e", "-o", "SOURCE,TARGET"], ["-l", "-o", "TARGET"], ["-T", "/proc/self/fd"], ["-T", "/usr/bin"],
+    ["-T", "/usr/bin", "-C"], ["-M", "/usr/bin"], ["-T", "/nonexistent/x"],
+]
+
+ERRORS = [
+    ["-o", "FOO"], ["-o", "TARGET,,SOURCE"], ["-o", "ACTION"], ["-o", "+OLD-TARGET"], ["-r", "-P"],
+    ["-J", "-r"], ["-l", "-P"], ["--pseudo", "--real"], ["-s", "-m"], ["-k", "-N", "1"],
+    ["-M", "/", "-T", "/"], ["-C", "-c"], ["-C", "-e"], ["-d", "sideways"], ["-w", "x"],
+    ["-N", "abc"], ["-q"], ["--nosuchoption"], ["--outp", "TARGET"], ["-S", "x", "/y"],
+    ["-p=bogus"], ["--poll=mount,bogus"], ["-x", "-p"], ["-V"], ["--version"], ["-h"], ["--help"],
+    ["--he"], ["-o"], ["--tab-file"], ["a", "b", "c"], ["-o", ""], ["-o", "+"], ["-o", "TARGET,"],
+    ["-o", ",TARGET"], ["-o", "FOO,TARGET"], ["-o", "+FOO"],
+]
+
+
+def fixture_group(env):
+    g = Group("findmnt-fixtures", "findmnt")
+    for name in ("mountinfo", "mountinfo-messy", "mtab"):
+        f = fixture(env, name)
+        for m in MODES:
+            g.case(["--tab-file", f] + m, name=f"{name} {' '.join(m)}")
+        for flt in FILTERS:
+            g.case(["--tab-file", f] + flt, name=f"{name} filter {' '.join(flt)}")
+            if name == "mountinfo":
+                g.case(["--tab-file", f, "-l"] + flt, name=f"{name} list filter {' '.join(flt)}")
+    f = fixture(env, "fstab")
+    for m in MODES + FILTERS:
+        g.case(["-s", "--tab-file", f] + m, name=f"fstab {' '.join(m)}")
+    # UTF-8 locale: tree art and kept multibyte characters
+    for name in ("mountinfo", "mountinfo-messy"):
+        for m in ([], ["-l"], ["-r"], ["-P"], ["-J"], ["-a"]):
+            g.case(["--tab-file", fixture(env, name)] + m, env={"LC_ALL": "C.UTF-8"},
+                   name=f"utf8 {name} {' '.join(m)}")
+    # several tables: one format guess for all, no tree
+    g.case(["--tab-file", fixture(env, "mountinfo"), "--tab-file", fixture(env, "mtab")], name="two tables")
+    g.case(["-F", fixture(env, "mtab"), "-F", fixture(env, "fstab"), "-l"], name="mtab+fstab")
+    g.case(["--tab-file", "/nonexistent/file"], name="missing table")
+    g.case(["--tab-file", env.fixtures], name="table is a directory")
+    for e in ERRORS:
+        g.case(["--tab-file", fixture(env, "mountinfo")] + e, name=f"error {' '.join(e)}")
+    return g
+
+
+def hostile_group(env):
+    """Tables written at setup time: cycles, empty files, only bad lines, huge lines."""
+    g = Group("findmnt-hostile", "findmnt")
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        tables = {
+            "empty": "",
+            "comments": "# only\n\n   # comments\n",
+            "bad": "x\ny\n",
+            "selfparent": "5 5 0:1 / / rw - tmpfs a rw\n6 5 0:2 / /x rw - tmpfs b rw\n",
+            "dupids": "1 0 0:1 / / rw - tmpfs a rw\n3 1 0:2 / /a rw - tmpfs b rw\n3 1 0:3 / /b rw - tmpfs c rw\n2 1 0:4 / /c rw - tmpfs d rw\n",
+            "orphans": "22 1 0:21 / / rw - proc proc rw\n27 25 0:23 / /orph/c rw - tmpfs t rw\n25 99 0:23 / /orph rw - tmpfs t rw\n",
+            "deep": "".join(f"{i + 1} {i} 0:{i} / /{'d/' * i}d rw - tmpfs t{i} rw\n" for i in range(1, 60)),
+            "long": "1 0 0:1 / /" + "x" * 5000 + " rw - tmpfs " + "s" * 3000 + " rw\n",
+            "nul": "1 0 0:1 / /a\0b rw - tmpfs a rw\n2 1 0:2 / /c rw - tmpfs c rw\n",
+            "fstab-only-bad": "/dev/a\n/dev/b /b\n",
+            "negative": "-1 -5 0:1 / / rw - tmpfs a rw\n-2 -1 0:2 / /n rw - tmpfs b rw\n",
+        }
+        for k, v in tables.items():
+            with open(os.path.join(w, k), "w", encoding="latin-1") as fh:
+                fh.write(v)
+
+    g.setup = setup
+    for k in ("empty", "comments", "bad", "selfparent", "dupids", "orphans", "deep", "long", "nul",
+              "fstab-only-bad", "negative"):
+        for m in ([], ["-l"], ["-J"], ["-r", "-o", "ID,PARENT,TARGET"]):
+            g.case(["--tab-file", k] + m, name=f"{k} {' '.join(m)}")
+    return g
+
+
+def live_group(env):
+    """Real mounts in a private namespace: tmpfs, nested, bind, over-mount, df-style sizes."""
+    g = Group("findmnt-live", "findmnt", unshare=True, needs_root=True)
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        sh(f"mkdir -p {w}/a {w}/b {w}/c")
+        sh(f"mount -t tmpfs -o size=1m,mode=755 fixa {w}/a")
+        sh(f"mkdir -p {w}/a/sub {w}/a/x\\ y")
+        sh(f"mount -t tmpfs -o size=2m fixsub {w}/a/sub")
+        sh(f"mount -t tmpfs fixspace '{w}/a/x y'")
+        sh(f"mount --bind {w}/a/sub {w}/b")
+        sh(f"mount -t tmpfs -o size=3m fixc1 {w}/c")
+        sh(f"mount -t tmpfs -o size=4m,ro fixc2 {w}/c")
+        sh(f"dd if=/dev/zero of={w}/a/sub/file bs=1k count=100 status=none")
+
+    g.setup = setup
+    live = [
+        ["-T", "@W/a"], ["-T", "@W/a/sub/file"], ["-M", "@W/a/sub/file"], ["@W/b"], ["-R", "@W/a"],
+        ["-R", "-l", "@W/a"], ["-J", "-R", "@W/a"], ["-D", "-T", "@W/a/sub"], ["-D", "-b", "-T", "@W/a/sub"],
+        ["-o", "SOURCE,TARGET,SIZE,USED,AVAIL,USE%", "-T", "@W/c"], ["-b", "-J", "-o", "SIZE,AVAIL,USED,TARGET", "@W/a"],
+        ["-S", "fixsub"], ["-S", "fixsub", "-v"], ["--shadowed", "-l", "-t", "tmpfs", "-o", "SOURCE"],
+        ["-t", "tmpfs", "-O", "ro", "-o", "SOURCE,TARGET"], ["-U", "-t", "tmpfs", "-o", "SOURCE", "-l"],
+        ["-P", "-T", "@W/a/x y"], ["-r", "-T", "@W/a/x y"], ["-f", "@W/c"], ["-d", "backward", "-f", "@W/c"],
+        ["-S", "fixa", "-o", "TARGET,FSROOT"], ["-l", "-S", "fixsub", "-o", "SOURCE,FSROOT"],
+        ["-o", "PROPAGATION,TARGET", "-T", "@W/a"],
+        ["-m", "-T", "@W/a"], ["-k", "-T", "@W/a"], ["-T", "@W/nonexistent"], ["@W/a/sub/", "-o", "TARGET"],
+    ]
+    for a in live:
+        c = Case(args=a, name="live " + " ".join(a))
+        c._templ = a  # "@W" is replaced by the work directory once setup made it
+        g.cases.append(c)
+    return g
+
+
+def groups(env):
+    yield fixture_group(env)
+    yield hostile_group(env)
+    g = live_group(env)
+    # Case args need the work directory, known only at setup: patch them there.
+    orig = g.setup
+
+    def setup(ctx):
+        orig(ctx)
+        for c in g.cases:
+            c.args = [x.replace("@W", ctx["workdir"]) for x in c._templ]
+
+    g.setup = setup
+    yield g
