@@ -21,9 +21,8 @@ using namespace procstat;
 
 namespace {
 
-constexpr const char* prog = "df";
-
 void print_message(const fsusage::DfMessage& m) {
+    const char* prog = df::program_name();
     switch (m.kind) {
     case fsusage::DfMessageKind::errno_error:
         std::fprintf(stderr, "%s: %s: %s\n", prog, fsusage::quote_shell(m.path).c_str(),
@@ -40,6 +39,7 @@ void print_message(const fsusage::DfMessage& m) {
 }
 
 int run(df::Options& o) {
+    const char* prog = df::program_name();
     std::optional<Root> sysroot;
     if (o.sysroot) {
         auto r = Root::open(*o.sysroot);
@@ -111,5 +111,5 @@ int main(int argc, char** argv) {
     df::Options o;
     auto parsed = df::parse_options(argc, argv, o);
     int rc = parsed.exit_now ? parsed.status : run(o);
-    return tool::close_stdout(prog, rc);
+    return tool::close_stdout(df::program_name(), rc);
 }

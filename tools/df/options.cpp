@@ -18,7 +18,8 @@ namespace procstat::df {
 
 namespace {
 
-constexpr const char* prog = "df";
+// compat: GNU names itself by argv[0] in messages and in the usage line.
+const char* prog = "df";
 
 constexpr const char* field_names[field_count] = {"source", "fstype", "itotal", "iused",
                                                   "iavail", "ipcent", "size",   "used",
@@ -70,8 +71,8 @@ constexpr const char* short_options = "aB:iF:hHklmPTt:vx:";
 void usage_hint() { std::fprintf(stderr, "Try '%s --help' for more information.\n", prog); }
 
 void print_help() {
+    std::printf("Usage: %s [OPTION]... [FILE]...\n", prog);
     std::fputs(
-        "Usage: df [OPTION]... [FILE]...\n"
         "Show information about the file system on which each FILE resides,\n"
         "or all file systems by default.\n"
         "\n"
@@ -261,7 +262,10 @@ void set_default_fields(Options& o) {
 
 const char* field_name(Field f) { return field_names[static_cast<int>(f)]; }
 
+const char* program_name() { return prog; }
+
 ParseOutcome parse_options(int argc, char** argv, Options& o) {
+    if (argc > 0 && argv[0] && *argv[0]) prog = argv[0];
     std::vector<std::string> args = normalize(argc, argv);
     std::vector<char*> av;
     for (auto& s : args) av.push_back(s.data());

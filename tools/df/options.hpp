@@ -51,6 +51,9 @@ struct ParseOutcome {
 
 ParseOutcome parse_options(int argc, char** argv, Options& o);
 
+// argv[0] once parse_options() has run ("df" before): the prefix of every message.
+const char* program_name();
+
 // Field name as --output spells it.
 const char* field_name(Field f);
 

@@ -12,14 +12,14 @@ namespace procstat::fsusage {
 
 namespace {
 
-// used = total - available_to_root, negative when the file system reports more free than total.
+// used = total - available_to_root; negative (kept in two's complement, like a negative
+// available count) when the file system reports more free than total.
 void derive_used(FieldValues& v) {
     v.used = unknown;
     v.negate_used = false;
     if (known_value(v.total) && known_value(v.available_to_root)) {
         v.used = v.total - v.available_to_root;
         v.negate_used = v.total < v.available_to_root;
-        if (v.negate_used) v.used = -v.used;
     }
 }
 

@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Deadline-bounded concurrent stat/statvfs/realpath of paths: a bounded pool of worker threads,
-// the caller waits on a condition variable until every job answered or the deadline passed.
+// Deadline-bounded concurrent stat/statvfs/realpath of paths. The queries run in a forked helper
+// process (with a small thread pool inside) that reports each answer through a pipe; the caller
+// waits with poll() until every job answered or the deadline passed. A thread stuck in the kernel
+// (a FUSE request the daemon already took, a hard NFS mount) cannot be killed, and a process
+// keeps its file descriptors until its last thread is gone, so the stuck work must live in a
+// process that holds none of the caller's descriptors: the caller then exits normally and
+// whoever waits for it (a shell, a pipe reader) is not held up.
 #include "procstat/fsusage/fs_usage.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
-#include <condition_variable>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
-#include <memory>
 #include <mutex>
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -69,78 +77,191 @@ void run_job(const ProbeJob& job, ProbeResult& r) {
     }
     if (job.what & (probe_stat | probe_open_stat)) stat_into(job.path, job.what & probe_open_stat, r);
     if (job.what & probe_statvfs) r.statvfs_err = query_statvfs(job.path, r.usage);
+    r.done = true;
 }
 
-// State shared with the workers; it outlives the caller's wait when a worker is stuck.
-struct Shared {
-    std::mutex mu;
-    std::condition_variable cv;
-    std::vector<ProbeJob> jobs;
-    std::vector<ProbeResult> results;  // written under mu when a job finishes
-    std::size_t next = 0;
-    std::size_t finished = 0;
+// One answer on the pipe: fixed header, then the realpath bytes.
+struct Record {
+    std::uint32_t index;
+    std::int32_t stat_err;
+    std::uint64_t dev;
+    std::uint32_t mode;
+    std::int32_t statvfs_err;
+    std::uint64_t block_size, blocks, bfree, bavail, files, ffree;
+    std::uint32_t bavail_negative;
+    std::int32_t realpath_err;
+    std::uint32_t realpath_len;
 };
 
-void worker(std::shared_ptr<Shared> s) {
-    for (;;) {
-        std::size_t i;
-        {
-            std::lock_guard lk(s->mu);
-            if (s->next >= s->jobs.size()) return;
-            i = s->next++;
+bool write_all(int fd, const char* p, std::size_t n) {
+    while (n > 0) {
+        ssize_t w = ::write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return false;
         }
-        ProbeResult r;
-        run_job(s->jobs[i], r);
-        r.done = true;
-        std::lock_guard lk(s->mu);
-        s->results[i] = std::move(r);
-        ++s->finished;
-        s->cv.notify_all();
+        p += w;
+        n -= static_cast<std::size_t>(w);
     }
+    return true;
 }
 
-// Upper bound of concurrent queries: enough that a few stuck mounts do not delay the others.
+void send(int fd, std::uint32_t index, const ProbeResult& r) {
+    Record h{};
+    h.index = index;
+    h.stat_err = r.stat_err;
+    h.dev = r.dev;
+    h.mode = r.mode;
+    h.statvfs_err = r.statvfs_err;
+    h.block_size = r.usage.block_size;
+    h.blocks = r.usage.blocks;
+    h.bfree = r.usage.bfree;
+    h.bavail = r.usage.bavail;
+    h.files = r.usage.files;
+    h.ffree = r.usage.ffree;
+    h.bavail_negative = r.usage.bavail_negative;
+    h.realpath_err = r.realpath_err;
+    h.realpath_len = static_cast<std::uint32_t>(r.realpath.size());
+    std::string buf(reinterpret_cast<const char*>(&h), sizeof h);
+    buf += r.realpath;
+    write_all(fd, buf.data(), buf.size());
+}
+
+// Upper bound of concurrent queries in the helper: enough that a few stuck mounts do not delay
+// the others.
 constexpr std::size_t max_workers = 32;
+
+[[noreturn]] void helper_main(const std::vector<ProbeJob>& jobs, int wfd) {
+    // Hold none of the caller's descriptors (stdout/stderr pipes above all).
+    int null = ::open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+    }
+    if (wfd != 3) {
+        ::dup2(wfd, 3);
+        wfd = 3;
+    }
+    for (int fd = 4; fd < 1024; ++fd) ::close(fd);  // close_range() is not in every libc
+    std::mutex mu;
+    std::size_t next = 0;
+    auto work = [&] {
+        for (;;) {
+            std::size_t i;
+            {
+                std::lock_guard lk(mu);
+                if (next >= jobs.size()) return;
+                i = next++;
+            }
+            ProbeResult r;
+            run_job(jobs[i], r);
+            std::lock_guard lk(mu);
+            send(wfd, static_cast<std::uint32_t>(i), r);
+        }
+    };
+    std::vector<std::thread> pool;
+    std::size_t n = std::min(jobs.size(), max_workers);
+    for (std::size_t t = 1; t < n; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    work();
+    for (auto& t : pool) t.join();
+    ::_exit(0);
+}
+
+// Decode the records in BUF (consuming them) into RESULTS; returns how many were decoded.
+std::size_t decode(std::string& buf, std::vector<ProbeResult>& results) {
+    std::size_t count = 0, pos = 0;
+    while (buf.size() - pos >= sizeof(Record)) {
+        Record h;
+        std::memcpy(&h, buf.data() + pos, sizeof h);
+        if (buf.size() - pos - sizeof h < h.realpath_len) break;
+        if (h.index < results.size()) {
+            ProbeResult& r = results[h.index];
+            r.done = true;
+            r.stat_err = h.stat_err;
+            r.dev = h.dev;
+            r.mode = h.mode;
+            r.statvfs_err = h.statvfs_err;
+            r.usage.block_size = h.block_size;
+            r.usage.blocks = h.blocks;
+            r.usage.bfree = h.bfree;
+            r.usage.bavail = h.bavail;
+            r.usage.files = h.files;
+            r.usage.ffree = h.ffree;
+            r.usage.bavail_negative = h.bavail_negative != 0;
+            r.realpath_err = h.realpath_err;
+            r.realpath.assign(buf, pos + sizeof h, h.realpath_len);
+            ++count;
+        }
+        pos += sizeof h + h.realpath_len;
+    }
+    buf.erase(0, pos);
+    return count;
+}
 
 }  // namespace
 
 std::vector<ProbeResult> probe_all(const std::vector<ProbeJob>& jobs,
                                    std::chrono::milliseconds timeout) {
-    auto s = std::make_shared<Shared>();
-    s->jobs = jobs;
-    s->results.resize(jobs.size());
-    if (jobs.empty()) return {};
-    if (jobs.size() == 1 && timeout.count() <= 0) {
-        run_job(jobs[0], s->results[0]);
-        s->results[0].done = true;
-        return std::move(s->results);
+    std::vector<ProbeResult> results(jobs.size());
+    if (jobs.empty()) return results;
+    int p[2];
+    if (::pipe2(p, O_CLOEXEC) != 0) {
+        for (std::size_t i = 0; i < jobs.size(); ++i) run_job(jobs[i], results[i]);  // no choice
+        return results;
     }
-    std::size_t n = std::min(jobs.size(), max_workers);
-    std::size_t started = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        try {
-            std::thread(worker, s).detach();
-            ++started;
-        } catch (const std::system_error&) {
-            break;  // no more threads: the ones running will take the remaining jobs
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(p[0]);
+        ::close(p[1]);
+        for (std::size_t i = 0; i < jobs.size(); ++i) run_job(jobs[i], results[i]);
+        return results;
+    }
+    if (pid == 0) {
+        ::close(p[0]);
+        helper_main(jobs, p[1]);
+    }
+    ::close(p[1]);
+    const bool bounded = timeout.count() > 0;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::string buf;
+    std::size_t got = 0;
+    char chunk[8192];
+    while (got < jobs.size()) {
+        int wait_ms = -1;
+        if (bounded) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) break;
+            wait_ms = static_cast<int>(std::min<long long>(left.count() + 1, INT_MAX));
         }
-    }
-    if (started == 0) {  // cannot create threads at all: query in this thread
-        for (std::size_t i = 0; i < jobs.size(); ++i) {
-            run_job(jobs[i], s->results[i]);
-            s->results[i].done = true;
+        pollfd pfd{p[0], POLLIN, 0};
+        int rc = ::poll(&pfd, 1, wait_ms);
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc <= 0) {
+            if (rc == 0) continue;  // re-check the deadline
+            break;
         }
-        return std::move(s->results);
+        ssize_t n = ::read(p[0], chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // helper gone
+        buf.append(chunk, static_cast<std::size_t>(n));
+        got += decode(buf, results);
     }
-    std::unique_lock lk(s->mu);
-    auto all_done = [&] { return s->finished == s->jobs.size(); };
-    if (timeout.count() <= 0)
-        s->cv.wait(lk, all_done);  // no deadline asked for
+    ::close(p[0]);
+    if (got < jobs.size()) ::kill(pid, SIGKILL);  // it dies as soon as the kernel lets it
+    int status;
+    if (got == jobs.size())
+        ::waitpid(pid, &status, 0);  // it is exiting: all answers were sent
     else
-        s->cv.wait_until(lk, std::chrono::steady_clock::now() + timeout, all_done);
-    // Jobs not yet taken by a worker will never run now.
-    s->next = s->jobs.size();
-    return s->results;  // copy: stuck workers may still write their own slot later
+        ::waitpid(pid, &status, WNOHANG);
+    return results;
 }
 
 }  // namespace procstat::fsusage

@@ -1,0 +1,305 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Differential cases for df: our df vs GNU coreutils df inside a private mount namespace.
+
+The namespace gets tmpfs mounts of fixed sizes (with odd mount point names), loop-mounted ext4
+and vfat images, bind mounts, over-mounts, a zero-size ramfs, a proc mount and a remote-looking
+source; options are crossed with whole-table listings, type filters and file arguments. The
+live root file system changes while tests run, so whole-table listings drop its line ("/") from
+both outputs (column widths are unaffected as long as its numbers keep their digit counts).
+A second group checks the never-hang promise with a FUSE file system whose statfs never answers.
+"""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+
+from harness import Case, Group, SkipGroup, sh  # noqa: F401
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _kernel_has(fstype):
+    try:
+        with open("/proc/filesystems") as f:
+            return any(line.split()[-1] == fstype for line in f if line.strip())
+    except OSError:
+        return False
+
+
+# The second loop image: vfat where the kernel has it (some CI kernels lack it), else ext2.
+IMG2_TYPE = "vfat" if _kernel_has("vfat") else "ext2"
+
+# Mount points below the work directory: name -> (fstype, source, options)
+ODD_NAMES = ["sp ace", "nl\nx", "tab\tx", "back\\slash", "utf-\u00fc", "quote'q"]
+
+
+def _run(*args):
+    p = subprocess.run(list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        raise RuntimeError(f"setup failed: {args}: {p.stderr.decode(errors='replace')}")
+    return p.stdout.decode(errors="replace").strip()
+
+
+def _mkdir(path):
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def _mount_tmpfs(source, target, size, extra=""):
+    opts = f"size={size}" + ("," + extra if extra else "")
+    _run("mount", "-t", "tmpfs", "-o", opts, source, _mkdir(target))
+
+
+def _fill(path, kib):
+    with open(path, "wb") as f:
+        f.write(b"\0" * (kib * 1024))
+
+
+def setup_main(ctx):
+    w = ctx["workdir"]
+    j = lambda *p: os.path.join(w, *p)  # noqa: E731
+    ctx["loops"] = []
+    _mount_tmpfs("t1", j("t1"), "1m")
+    _fill(j("t1", "fill"), 300)
+    _mkdir(j("t1", "sub"))
+    _fill(j("t1", "sub", "f"), 20)
+    _mount_tmpfs("/src/t2", j("t2"), "2m", "nr_inodes=100")
+    for i in range(5):
+        _fill(j("t2", f"f{i}"), 1)
+    for k, name in enumerate(ODD_NAMES):
+        _mount_tmpfs(f"odd{k}" if k != 0 else "my src", j(name), f"{8 * (k + 1)}k")
+    _mount_tmpfs(b"inv\xff\x01src".decode("utf-8", "surrogateescape"),
+                 j(b"inv\xffname".decode("utf-8", "surrogateescape")), "12k")
+    # ext4 and vfat images on loop devices
+    ext_img, vfat_img = j("ext.img"), j("vfat.img")
+    _run("truncate", "-s", "16M", ext_img)
+    _run("mkfs.ext4", "-q", "-F", "-m", "5", ext_img)
+    _run("truncate", "-s", "8M", vfat_img)
+    if IMG2_TYPE == "vfat":
+        _run("mkfs.vfat", vfat_img)
+    else:
+        _run("mkfs.ext2", "-q", "-F", vfat_img)
+    dev_ext = _run("losetup", "-f", "--show", ext_img)
+    ctx["loops"].append(dev_ext)
+    dev_vfat = _run("losetup", "-f", "--show", vfat_img)
+    ctx["loops"].append(dev_vfat)
+    ctx["dev_ext"], ctx["dev_vfat"] = dev_ext, dev_vfat
+    _run("mount", "-t", "ext4", dev_ext, _mkdir(j("ext")))
+    _fill(j("ext", "data"), 1024)
+    _run("mount", "-t", IMG2_TYPE, dev_vfat, _mkdir(j("vfat")))
+    _fill(j("vfat", "data"), 100)
+    # the same ext4 device mounted a second time (duplicate device, longer mount point)
+    _run("mount", "-t", "ext4", dev_ext, _mkdir(j("ext", "again_ext")))
+    # bind mounts: the whole t1, and a subdirectory of it on a shorter path
+    _run("mount", "--bind", j("t1"), _mkdir(j("bind_of_t1")))
+    _run("mount", "--bind", j("t1", "sub"), _mkdir(j("b")))
+    # over-mounts: a different source on top, and the same source name on top
+    _mount_tmpfs("under", j("over"), "64k")
+    _mount_tmpfs("top", j("over"), "128k")
+    _mount_tmpfs("same", j("over2"), "16k")
+    _mount_tmpfs("same", j("over2"), "32k")
+    # zero-size, dummy and remote-looking file systems, and a tmpfs called rootfs
+    _run("mount", "-t", "ramfs", "rsrc", _mkdir(j("ramfs")))
+    _run("mount", "-t", "proc", "proc", _mkdir(j("proc")))
+    _mount_tmpfs("srv:/export", j("remote"), "40k")
+    _mount_tmpfs("rootfs", j("rootfs"), "24k")
+    os.symlink(j("t1", "fill"), j("link"))
+    os.symlink(j("nowhere"), j("dangling"))
+    os.mkfifo(j("fifo"))
+
+
+def teardown_main(ctx):
+    w = ctx["workdir"]
+    # unmount everything below the work directory, deepest (latest) first
+    with open("/proc/self/mountinfo", "rb") as f:
+        targets = [line.split()[4] for line in f]
+    for t in reversed(targets):
+        path = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), t)
+        if path.startswith(w.encode() + b"/"):
+            subprocess.run(["umount", "-l", path], stderr=subprocess.DEVNULL)
+    for dev in ctx.get("loops", []):
+        subprocess.run(["losetup", "-d", dev], stderr=subprocess.DEVNULL)
+
+
+def drop_root_line(out, ctx):
+    """Remove the live root file system's line (mount point "/" as last column)."""
+    return b"".join(l for l in out.splitlines(keepends=True) if not l.endswith(b" /\n"))
+
+
+def usage_program_name(out, ctx):
+    """--help names the program by argv[0]: compare the usage line without the binary's path."""
+    return re.sub(rb"\AUsage: \S+ ", b"Usage: df ", out)
+
+
+OPTION_SETS = [
+    [], ["-a"], ["-h"], ["-H"], ["-i"], ["-T"], ["-k"], ["-m"], ["-P"], ["-hT"], ["-iT"],
+    ["-Ph"], ["-Pi"], ["-l"], ["-B1"], ["-BK"], ["-B1MB"], ["--block-size=1M"], ["-B", "'1K"],
+    ["--si", "-i"], ["-aT"], ["-la"], ["--output"], ["--output=source,target"],
+    ["--output=target,file,size,pcent", "-h"], ["--output=itotal,iused,iavail,ipcent,fstype"],
+    ["-hi"], ["--sync", "-T"], ["-v", "--no-sync"], ["-B", "2048"],
+]
+TOTAL_SETS = [["--total"], ["-h", "--total"], ["-i", "--total"], ["--total", "--output=size,target"],
+              ["--total", "--output=source,avail,pcent", "-H"], ["-a", "--total", "-T"]]
+
+
+def groups(env):
+    g = Group(name="df-mounts", tool="df", unshare=True, needs_root=True, teardown=teardown_main)
+    groups_list = [g]
+
+    def W(*p):
+        return "@W@/" + "/".join(p)
+
+    # Whole table (root line dropped from both), type filters, exclusion of the live root.
+    for opts in OPTION_SETS:
+        g.case(opts, name="all " + " ".join(opts), transform=drop_root_line)
+        g.case(opts + ["-t", "tmpfs"], name="tmpfs " + " ".join(opts))
+        g.case(opts + ["-x", "ext4"], name="noext4 " + " ".join(opts))
+    for opts in TOTAL_SETS:
+        g.case(opts + ["-x", "ext4"], name="total noext4 " + " ".join(opts))
+        g.case(opts + ["-t", "tmpfs", "-t", IMG2_TYPE], name="total tmpfs+img2 " + " ".join(opts))
+    g.case(["-t", "ext4"], name="ext4 only", transform=drop_root_line)
+    g.case(["-t", IMG2_TYPE, "-T"], name="img2 only")
+    g.case(["-t", "ramfs"], name="zero-size type hidden")
+    g.case(["-a", "-t", "ramfs", "-t", "proc"], name="zero-size and dummy with -a")
+    g.case(["-F", "tmpfs", "-x", IMG2_TYPE, "-T"], name="-F synonym")
+
+    # File arguments
+    files = [W("t1"), W("t1", "fill"), W("link"), W("t2"), W("sp ace"), W("ext"), W("ext", "data"),
+             W("ext", "again_ext"), W("vfat"), W("b"), W("bind_of_t1"), W("over"), W("over2"),
+             W("remote"), W("ramfs"), W("proc"), W("rootfs"), W("t1", "sub"), W("fifo")]
+    for opts in [[], ["-T"], ["-h"], ["-i"], ["-a"], ["-l"], ["--output"], ["--total"],
+                 ["-t", "tmpfs"], ["-x", "tmpfs"], ["-P"], ["-iT", "--total"]]:
+        g.case(opts + files, name="files " + " ".join(opts))
+    for f in files:
+        g.case(["--output=source,fstype,size,used,avail,pcent,file,target", f],
+               name="file " + f)
+    for name in ODD_NAMES:
+        g.case(["-T", W(name)], name="odd file " + repr(name))
+    g.case(["-T", W("inv\udcffname")], name="odd file invalid utf-8")
+    g.case(["t1", ".", "t1/sub/..", "ext/../vfat"], name="relative file args")
+    g.case([W("missing"), W("t1")], name="missing file then good")
+    g.case([W("t1"), W("missing"), W("t2")], name="good missing good")
+    g.case([W("dangling")], name="dangling symlink")
+    g.case(["-x", "tmpfs", W("t1")], name="file excluded by type")
+    g.case(["-t", "ext4", W("t1"), W("ext")], name="file some excluded")
+    g.case(["--total", W("missing")], name="total only missing")
+    # Device arguments (mounted ext4 twice, vfat, an unmounted character device)
+    g.case(["@DEV_EXT@"], name="device ext4")
+    g.case(["-T", "@DEV_VFAT@", "@DEV_EXT@"], name="devices vfat ext4")
+    g.case(["/dev/null"], name="char device not mounted")
+    g.case(["--output=source,target,file", "@DEV_EXT@", W("ext", "again_ext")], name="device and its mount")
+
+    # Odd names in a UTF-8 locale
+    for opts in [[], ["-T"], ["--output=target,source"]]:
+        g.case(opts + ["-t", "tmpfs"], name="utf8 tmpfs " + " ".join(opts), env={"LC_ALL": "C.UTF-8"})
+    g.case(["-h", "-t", "tmpfs"], name="utf8 tmpfs -h", env={"LC_ALL": "C.UTF-8"})
+
+    # Environment
+    for var, val, opts in [("DF_BLOCK_SIZE", "1M", []), ("DF_BLOCK_SIZE", "human-readable", []),
+                           ("BLOCK_SIZE", "si", []), ("BLOCKSIZE", "512", []),
+                           ("POSIXLY_CORRECT", "1", []), ("POSIXLY_CORRECT", "1", ["-P"]),
+                           ("DF_BLOCK_SIZE", "junk", []), ("DF_BLOCK_SIZE", "1M", ["-k"]),
+                           ("BLOCK_SIZE", "1K", ["--output=size,avail,target"]),
+                           ("DF_BLOCK_SIZE", "1MB", ["-P"]), ("BLOCK_SIZE", "'1", [])]:
+        g.case(opts + ["-t", "tmpfs"], name=f"env {var}={val} " + " ".join(opts), env={var: val})
+
+    # Errors and meta options
+    for args in [["-q"], ["--output=foo"], ["--output=source,source"], ["-i", "--output"],
+                 ["--output", "-i"], ["-T", "--output"], ["--output", "-T"], ["-P", "--output"],
+                 ["--output", "-P"], ["-t", "tmpfs", "-x", "tmpfs"], ["-Bx"], ["--block-size=1b"],
+                 ["-B", "999999999999999999999999"], ["--block-size"], ["--help"], ["--version"],
+                 ["--he"], ["--vers"], ["--s"], ["--sy", "-t", "tmpfs"], ["--no", "-t", "tmpfs"],
+                 ["--t"], ["--to", "-t", "tmpfs"], ["-t", "nosuchfs"], ["--all=x"],
+                 ["--output=", "-t", "tmpfs"], ["--output=size,"], ["-t"], ["--", "-t"],
+                 ["--help", "--bogus"], ["-h", "--version"]]:
+        g.case(args, name="err " + " ".join(args),
+               transform=usage_program_name if "--help" in args or "--he" in args else None)
+
+    g.setup = _with_placeholders(setup_main, g)
+    groups_list.append(hang_group(env))
+    return groups_list
+
+
+# Cases carry @W@ (work directory) and @DEV_*@ (loop device) placeholders: the harness gives
+# cases no hook to use setup results in their arguments, so the group's setup rewrites the case
+# arguments in place once it has mounted everything.
+def _with_placeholders(setup, group):
+    def wrapped(ctx):
+        setup(ctx)
+        reps = {"@W@": ctx["workdir"], "@DEV_EXT@": ctx.get("dev_ext", ""),
+                "@DEV_VFAT@": ctx.get("dev_vfat", "")}
+        for c in group.cases:
+            new = []
+            for a in c.args:
+                for k, v in reps.items():
+                    a = a.replace(k, v)
+                new.append(a)
+            c.args = new
+    return wrapped
+
+
+HANG_TYPE = "fuse.procstat_hang"
+
+
+def setup_hang(ctx):
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if not cc or subprocess.run(["pkg-config", "--exists", "fuse3"]).returncode != 0:
+        raise SkipGroup("libfuse3-dev or a C compiler is missing")
+    if not os.path.exists("/dev/fuse"):
+        raise SkipGroup("/dev/fuse missing")
+    w = ctx["workdir"]
+    exe = os.path.join(w, "procstat_hang")
+    flags = _run("pkg-config", "--cflags", "--libs", "fuse3").split()
+    _run(cc, "-O0", "-o", exe, os.path.join(HERE, "hang_fs.c"), *flags)
+    mnt = _mkdir(os.path.join(w, "hang"))
+    _mount_tmpfs("alive", os.path.join(w, "alive"), "256k")
+    # -f: stay in the foreground so the test owns the daemon's PID; fsname/subtype name it.
+    proc = subprocess.Popen([exe, "-f", "-o", "fsname=hangsrc,subtype=procstat_hang", mnt],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ctx["hang_pid"] = proc.pid
+    ctx["hang_proc"] = proc
+    for _ in range(100):
+        with open("/proc/self/mountinfo") as f:
+            if any(f" {mnt} " in line for line in f):
+                break
+        time.sleep(0.05)
+    else:
+        raise RuntimeError("hang file system did not mount")
+    # The stand-in reference: GNU df cannot skip a hung file system, so it is told to exclude
+    # that type, and the wrapper adds what we promise on top: a message and exit status 1.
+    ref = os.path.join(w, "df-reference")
+    with open(ref, "w") as f:
+        f.write("#!/bin/sh\n"
+                f"/usr/bin/df -x {HANG_TYPE} \"$@\"\n"
+                "rc=$?\n"
+                f"echo \"df: {mnt}: not responding\" >&2\n"
+                "[ $rc -eq 0 ] && rc=1\n"
+                "exit $rc\n")
+    os.chmod(ref, 0o755)
+    ctx["reference"] = ref
+
+
+def teardown_hang(ctx):
+    w = ctx["workdir"]
+    subprocess.run(["umount", "-l", os.path.join(w, "hang")], stderr=subprocess.DEVNULL)
+    proc = ctx.get("hang_proc")
+    if proc is not None:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    subprocess.run(["umount", "-l", os.path.join(w, "alive")], stderr=subprocess.DEVNULL)
+
+
+def hang_group(env):
+    g = Group(name="df-hang", tool="df", unshare=True, needs_root=True, teardown=teardown_hang)
+
+    def setup(ctx):
+        setup_hang(ctx)
+        g.reference = ctx["reference"]
+    g.setup = setup
+    # Everything but the live root (its usage changes while tests run).
+    for opts in [["-x", "ext4"], ["-T", "-x", "ext4"], ["-a", "-x", "ext4"], ["-h", "-x", "ext4", "--total"]]:
+        g.case(opts, name="hung fuse " + " ".join(opts), ours_extra=["--timeout=1"], timeout=20)
+    g.case(["-x", "ext4"], name="hung fuse default timeout", timeout=30)
+    return g
