@@ -180,7 +180,13 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     std::string err;
-    if (!parse_options(argc, argv, o, err)) return fail_usage(err);
+    if (!parse_options(argc, argv, o, err)) {
+        if (o.plain_error) {
+            std::fprintf(stderr, "%s\n", err.c_str());
+            return 1;
+        }
+        return fail_usage(err);
+    }
     // PS_FORMAT applies only when the command line chose no format of its own.
     bool personality = o.user_format || o.bsd_personality || o.unix_f || o.unix_F || o.unix_l ||
                        o.unix_j || o.unix_c || o.unix_M;

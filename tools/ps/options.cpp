@@ -39,7 +39,17 @@ std::vector<std::string> split_list(std::string_view s) {
     return out;
 }
 
+// compat: procps rejects empty items between commas ("1,,2").
+bool improper(std::string_view arg) {
+    if (arg.find(",,") != std::string_view::npos) return true;
+    return !arg.empty() && (arg.front() == ',' || arg.back() == ',');
+}
+
 bool pid_list(std::string_view arg, Selection& s, std::string& err) {
+    if (improper(arg)) {
+        err = "improper list";
+        return false;
+    }
     auto items = split_list(arg);
     if (items.empty()) {
         err = "process ID list syntax error";
@@ -209,8 +219,8 @@ bool parse_format(const std::string& arg, std::vector<FormatItem>& out, std::str
         auto colon = spec.find(':');
         if (colon != std::string::npos) {
             std::int64_t w;
-            if (!to_num(std::string_view(spec).substr(colon + 1), w) || w < 1 || w > 4096) {
-                err = "unknown user-defined format specifier \"" + spec + "\"";
+            if (!to_num(std::string_view(spec).substr(colon + 1), w) || w < 1 || w > 0x7fff) {
+                err = "column widths must be unsigned decimal numbers";
                 return false;
             }
             f.width = static_cast<int>(w);
@@ -284,6 +294,11 @@ struct Parser {
     }
 
     bool add_sel(SelKind k, const std::string& val) {
+        if (k == SelKind::quick_pid && ++o.quick_count > 1) {
+            err = "q/-q/--quick-pid can only be used once.";
+            o.plain_error = true;
+            return false;
+        }
         Selection s{k, {}, {}};
         bool ok = true;
         switch (k) {
@@ -309,7 +324,13 @@ struct Parser {
                 break;
             }
             case SelKind::tty: ok = tty_list(val, s, err); break;
-            case SelKind::comm: s.names = split_list(val); break;
+            case SelKind::comm:
+                s.names = split_list(val);
+                if (s.names.empty()) {
+                    err = "list of command names must follow -C";
+                    return false;
+                }
+                break;
         }
         if (!ok) return false;
         o.sel.push_back(std::move(s));
@@ -363,6 +384,13 @@ struct Parser {
                 case 'o':
                 case 'O':
                 case 't': {
+                    // compat: "-u -p 1": a list option last in its group, followed by another
+                    // option, is read as the BSD option of the same letter (procps does this).
+                    if ((c == 'u' || c == 's' || c == 'g') && !p[1] && i + 1 < argc && argv[i + 1][0] == '-') {
+                        char b[2] = {c, 0};
+                        if (!bsd_opt(b)) return false;
+                        continue;
+                    }
                     bool have = take(p + 1, val);
                     if (!have) {
                         switch (c) {
@@ -445,7 +473,14 @@ struct Parser {
                     }
                     o.bsd_personality = c;
                     break;
-                case 'L': o.want_help = true; o.help_section = "L"; return true;
+                case 'L':
+                    if (argc > 2 || p != a || p[1]) {
+                        err = "the option is exclusive: L";
+                        return false;
+                    }
+                    o.want_help = true;
+                    o.help_section = "L";
+                    return true;
                 case 'o':
                 case 'O':
                 case 'p':
@@ -516,10 +551,13 @@ struct Parser {
         if (name == "format") return need("format specification must follow --format") && add_format(val, false);
         if (name == "sort") return need("long sort specification must follow --sort") && sort_list(val, o.sort, err);
         if (name == "cols" || name == "columns" || name == "width" || name == "lines" || name == "rows") {
-            if (!need("number of columns must follow --cols, --width, or --columns")) return false;
+            if (!need((name == "lines" || name == "rows") ? "number of rows must follow --rows or --lines"
+                                                          : "number of columns must follow --cols, --width, or --columns"))
+                return false;
             std::int64_t n;
             if (!to_num(val, n) || n < 1) {
-                err = (name == "lines" || name == "rows") ? "number of rows is invalid" : "number of columns is invalid";
+                err = (name == "lines" || name == "rows") ? "number of rows must follow --rows or --lines"
+                                                          : "number of columns must follow --cols, --width, or --columns";
                 return false;
             }
             if (name == "lines" || name == "rows") o.lines = static_cast<int>(n);
@@ -574,9 +612,30 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
         err = "modifier -y without format -l makes no sense";
         return false;
     }
-    if ((o.unix_L || o.unix_T) && (o.bsd_personality || o.bsd_H || o.bsd_m)) {
-        err = "the option is exclusive: L";
+    if (o.unix_L && o.unix_T) {
+        err = "thread flags conflict; can't use both -L and -T";
         return false;
+    }
+    if (o.quick_count) {
+        bool other = false;
+        for (auto& s : o.sel)
+            if (s.kind != SelKind::quick_pid) other = true;
+        o.plain_error = true;
+        if (other) {
+            err = "q/-q/--quick-pid cannot be combined with other selection options.";
+            return false;
+        }
+        if (!o.sort.empty()) {
+            err = "q/-q,--quick-pid cannot be used together with sort options.";
+            return false;
+        }
+        if (o.forest || o.unix_H) {
+            err = "q/-q/--quick-pid cannot be used together with forest type listings.";
+            return false;
+        }
+        o.plain_error = false;
+        // compat: quick mode shows exactly the listed processes, whatever else was selected.
+        o.all = o.unix_a = o.unix_d = o.bsd_a = o.bsd_x = o.bsd_r = o.negate = false;
     }
     return true;
 }

@@ -65,6 +65,9 @@ struct Options {
     bool json = false;
     std::string sysroot;
 
+    int quick_count = 0;        // -q/q/--quick-pid uses
+    bool plain_error = false;   // message printed as is, without "error:" and usage
+
     bool want_help = false;
     std::string help_section;
     bool want_version = false;

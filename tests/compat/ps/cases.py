@@ -284,6 +284,13 @@ def groups(env):
     case(["-N"], transform=keep_ours, name="system -N")
     case(["-f"], transform=keep_ours, name="system -f")
     case(["-l"], transform=keep_ours, name="system -l")
+    # argument edge cases; stderr compared byte for byte where procps' wording is fixed
+    for a in (["-p", "1,,2"], ["-p", ",1"], ["-p", "1,"], ["-g", "-p", sel], ["-s", "-p", sel], ["-u", "-p", sel],
+              ["-L", "-T", "-p", sel], ["-p", sel, "L"], ["-q", sel, "-q", "1"], ["-C", ""], ["-q", sel, "--sort", "pid"],
+              ["-q", sel, "-e"], ["-q", sel, "-u", "root"], ["-q", sel, "-H"], ["-q", sel, "f"], ["-p", "0"], ["-p", "-1"],
+              ["-p", "99999999999"], ["-o", "pid:0"], ["-o", ","], ["--sort="], ["-o", "=X"], ["--cols", "0"],
+              ["-p", "1", "-p", "2"], ["-Q"], ["-o", "foo"], ["--foo"], ["-y"]):
+        case(a, compare_stderr=True, name="stderr " + " ".join(a))
     case(["--version"])
     case(["-V"])
     case(["V"])
