@@ -88,6 +88,11 @@ SysrootOracle::SysrootOracle(const Root& root) {
         ProbeResult r;
         r.done = true;
         r.stat_err = ENOENT;  // no st_dev: duplicates are judged by mountinfo's major:minor
+        if (auto dev = parse::to_u64(parse::next_token(line))) {
+            r.stat_err = 0;
+            r.dev = *dev;
+            r.mode = 0040755;  // a mount point is a directory
+        }
         r.realpath_err = ENOENT;
         r.statvfs_err = 0;
         r.usage.block_size = v[0];

@@ -31,8 +31,10 @@ private:
 
 // --sysroot: file systems are not asked at all. Usage numbers come from the stand-in file
 // ROOT/host/statvfs, one line per mount point:
-//   TARGET FRSIZE BLOCKS BFREE BAVAIL FILES FFREE
-// (TARGET with the octal escapes of mountinfo). Paths not listed do not exist (ENOENT).
+//   TARGET FRSIZE BLOCKS BFREE BAVAIL FILES FFREE [DEV]
+// (TARGET with the octal escapes of mountinfo; DEV the decimal st_dev that stat() of the mount
+// point returned, which tells over-mounted entries apart; without it, stat() fails and
+// duplicates are judged by mountinfo's major:minor). Paths not listed do not exist (ENOENT).
 class SysrootOracle : public fsusage::PathOracle {
 public:
     explicit SysrootOracle(const Root& root);

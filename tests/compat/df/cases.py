@@ -107,7 +107,7 @@ def setup_main(ctx):
     _mount_tmpfs("rootfs", j("rootfs"), "24k")
     os.symlink(j("t1", "fill"), j("link"))
     os.symlink(j("nowhere"), j("dangling"))
-    os.mkfifo(j("fifo"))
+    os.mkfifo(j("t2", "fifo"))
 
 
 def teardown_main(ctx):
@@ -168,7 +168,7 @@ def groups(env):
     # File arguments
     files = [W("t1"), W("t1", "fill"), W("link"), W("t2"), W("sp ace"), W("ext"), W("ext", "data"),
              W("ext", "again_ext"), W("vfat"), W("b"), W("bind_of_t1"), W("over"), W("over2"),
-             W("remote"), W("ramfs"), W("proc"), W("rootfs"), W("t1", "sub"), W("fifo")]
+             W("remote"), W("ramfs"), W("proc"), W("rootfs"), W("t1", "sub"), W("t2", "fifo")]
     for opts in [[], ["-T"], ["-h"], ["-i"], ["-a"], ["-l"], ["--output"], ["--total"],
                  ["-t", "tmpfs"], ["-x", "tmpfs"], ["-P"], ["-iT", "--total"]]:
         g.case(opts + files, name="files " + " ".join(opts))
@@ -219,6 +219,8 @@ def groups(env):
 
     g.setup = _with_placeholders(setup_main, g)
     groups_list.append(hang_group(env))
+    groups_list.append(extras_group(env))
+    groups_list.append(sysroot_group(env))
     return groups_list
 
 
@@ -237,6 +239,12 @@ def _with_placeholders(setup, group):
                     a = a.replace(k, v)
                 new.append(a)
             c.args = new
+            extra = []
+            for a in c.ours_extra:
+                for k, v in reps.items():
+                    a = a.replace(k, v)
+                extra.append(a)
+            c.ours_extra = extra
     return wrapped
 
 
@@ -302,4 +310,95 @@ def hang_group(env):
     for opts in [["-x", "ext4"], ["-T", "-x", "ext4"], ["-a", "-x", "ext4"], ["-h", "-x", "ext4", "--total"]]:
         g.case(opts, name="hung fuse " + " ".join(opts), ours_extra=["--timeout=1"], timeout=20)
     g.case(["-x", "ext4"], name="hung fuse default timeout", timeout=30)
+    return g
+
+
+def setup_simple(ctx):
+    """tmpfs mounts with plain names, distinct sizes and some data (for --json and --sort)."""
+    w = ctx["workdir"]
+    for name, size, fill, inodes in [("s1", "1m", 100, 0), ("s2", "3m", 50, 4), ("s3", "2m", 900, 1),
+                                     ("s4", "2m", 0, 30), ("s5", "512k", 500, 2)]:
+        _mount_tmpfs(f"src_{name}", os.path.join(w, name), size)
+        if fill:
+            _fill(os.path.join(w, name, "data"), fill)
+        for i in range(inodes):
+            _fill(os.path.join(w, name, f"i{i}"), 0)
+
+
+def teardown_simple(ctx):
+    w = ctx["workdir"]
+    for name in ["s1", "s2", "s3", "s4", "s5"]:
+        subprocess.run(["umount", "-l", os.path.join(w, name)], stderr=subprocess.DEVNULL)
+
+
+def extras_group(env):
+    """--json and --sort against references derived from GNU df (ref_df.py)."""
+    g = Group(name="df-extras", tool="df", unshare=True, needs_root=True,
+              setup=setup_simple, teardown=teardown_simple, reference=os.path.join(HERE, "ref_df.py"))
+    sel = ["-t", "tmpfs"]
+    allf = "--output=source,fstype,itotal,iused,iavail,ipcent,size,used,avail,pcent,file,target"
+    for args in [[allf], ["--output=source,size,used,avail,pcent,target"],
+                 ["--output=target,itotal,iused,iavail,ipcent"], ["--output=size", "-x", "tmpfs", "-a"],
+                 [allf, "--total"], [allf, "@W@/s1", "@W@/s3/data"]]:
+        a = args + (sel if "-x" not in args else [])
+        g.case(a, name="json " + " ".join(args), ours_extra=["--json"],
+               env={"PROCSTAT_REF_MODE": "json"})
+    for keys in ["size", "-size", "pcent,target", "-used,source", "-ipcent,-target", "avail",
+                 "target", "-source", "iused,size", "-itotal,target"]:
+        for extra in [[], ["--total"]]:
+            g.case(["-B1", allf] + sel + extra, name=f"sort {keys} {' '.join(extra)}",
+                   ours_extra=[f"--sort={keys}"],
+                   env={"PROCSTAT_REF_MODE": "sort", "PROCSTAT_REF_SORT": keys})
+    g.setup = _with_placeholders(setup_simple, g)
+    return g
+
+
+def _escape_mountinfo(path):
+    out = []
+    for b in path:
+        out.append("\\%03o" % b if b in b" \t\n\\" else chr(b))
+    return "".join(out)
+
+
+def setup_sysroot(ctx):
+    """Capture this namespace's mount table and statvfs/st_dev of each mount point into a
+    --sysroot tree; GNU df on the live namespace is the reference."""
+    setup_simple(ctx)
+    w = ctx["workdir"]
+    fix = os.path.join(w, "fixture")
+    os.makedirs(os.path.join(fix, "proc", "self"))
+    os.makedirs(os.path.join(fix, "host"))
+    with open("/proc/self/mountinfo", "rb") as f:
+        info = f.read()
+    with open(os.path.join(fix, "proc", "self", "mountinfo"), "wb") as f:
+        f.write(info)
+    lines = []
+    for line in info.splitlines():
+        t = line.split()[4]
+        path = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), t)
+        try:
+            st = os.statvfs(path)
+            dev = os.stat(path).st_dev
+        except OSError:
+            continue
+        lines.append(f"{t.decode('latin-1')} {st.f_frsize} {st.f_blocks} {st.f_bfree} {st.f_bavail} "
+                     f"{st.f_files} {st.f_ffree} {dev}\n")
+    with open(os.path.join(fix, "host", "statvfs"), "w", encoding="latin-1") as f:
+        f.writelines(lines)
+    ctx["fixture"] = fix
+
+
+def sysroot_group(env):
+    g = Group(name="df-sysroot", tool="df", unshare=True, needs_root=True, teardown=teardown_simple)
+    # The live root file system changes while tests run: leave it out (-x ext4).
+    for args in [["-x", "ext4"], ["-x", "ext4", "-a"], ["-x", "ext4", "-T", "--total"], ["-t", "tmpfs", "-i"],
+                 ["-t", "tmpfs", "-h"], ["-t", "tmpfs", "--output"], ["-x", "ext4", "-l", "-P"]]:
+        g.case(args, name="sysroot " + " ".join(args), ours_extra=["--sysroot", "@FIX@"])
+
+    def setup(ctx):
+        setup_sysroot(ctx)
+        for c in g.cases:
+            c.ours_extra = [a.replace("@FIX@", ctx["fixture"]).replace("@W@", ctx["workdir"])
+                            for a in c.ours_extra]
+    g.setup = setup
     return g
