@@ -30,7 +30,8 @@ std::string printf_str(const char* fmt, A... args) {
 std::string procps_size(std::uint64_t kib, const ProcpsScale& scale) {
     // compat: procps computes size * 1024 in unsigned 64-bit arithmetic and stores it in a
     // signed long long; the conversion wraps modulo 2^64.
-    const auto bytes = static_cast<long long>(kib * 1024u);
+    const std::uint64_t wrapped = kib * 1024u;
+    const auto bytes = static_cast<long long>(wrapped);
     const int base = scale.si ? 1000 : 1024;
 
     if (!scale.human) {
