@@ -237,36 +237,63 @@ IntParse parse_threshold(const char* s, std::int64_t& out) {
     return status;
 }
 
-// Take "--sysroot DIR" / "--sysroot=DIR" (exact spelling only) out of ARGV before getopt sees
-// it, so GNU's messages for ambiguous abbreviations such as "--s" stay the same.
-// Returns false when the option lacks its argument.
-bool take_sysroot(std::vector<char*>& args, std::string& sysroot) {
+// Take our options that have GNU-like prefixes ("--sysroot DIR", "--sort=KEY", exact
+// spelling only) out of ARGV before getopt sees it, so GNU's messages for ambiguous
+// abbreviations such as "--s" stay the same. Returns the name of an option that lacks its
+// argument, or null.
+const char* take_own_options(std::vector<char*>& args, std::string& sysroot,
+                             std::optional<std::string>& sort) {
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string_view a = args[i];
         if (a == "--") break;
-        if (a == "--sysroot") {
-            if (i + 1 >= args.size()) return false;
-            sysroot = args[i + 1];
-            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
-                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        for (std::string_view name : {std::string_view("--sysroot"), std::string_view("--sort")}) {
+            std::string value;
+            if (a == name) {
+                if (i + 1 >= args.size()) return name.data();
+                value = args[i + 1];
+                args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                           args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+            } else if (a.size() > name.size() && a.substr(0, name.size()) == name &&
+                       a[name.size()] == '=') {
+                value = std::string(a.substr(name.size() + 1));
+                args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+            } else {
+                continue;
+            }
+            if (name == "--sysroot")
+                sysroot = value;
+            else
+                sort = value;
             --i;
-        } else if (a.rfind("--sysroot=", 0) == 0) {
-            sysroot = std::string(a.substr(10));
-            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
-            --i;
+            break;
         }
     }
-    return true;
+    return nullptr;
 }
+
+constexpr Choice sort_choices[] = {
+    {"none", static_cast<int>(walk::DuSort::none)},
+    {"size", static_cast<int>(walk::DuSort::size)},
+    {"name", static_cast<int>(walk::DuSort::name)},
+};
 
 std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code) {
     Options o;
     exit_code = 1;
     std::vector<char*> args(argv_in, argv_in + argc_in);
-    if (!take_sysroot(args, o.walk.sysroot)) {
-        error(0, "option '--sysroot' requires an argument");
+    std::optional<std::string> sort;
+    if (const char* missing = take_own_options(args, o.walk.sysroot, sort)) {
+        error(0, std::string("option '") + missing + "' requires an argument");
         usage_failure();
         return std::nullopt;
+    }
+    if (sort) {
+        int v = argmatch(*sort, sort_choices, std::size(sort_choices));
+        if (v < 0) {
+            argmatch_fail(v, *sort, "--sort", sort_choices, std::size(sort_choices));
+            return std::nullopt;
+        }
+        o.sort = static_cast<walk::DuSort>(v);
     }
     args.push_back(nullptr);
     int argc = static_cast<int>(args.size()) - 1;

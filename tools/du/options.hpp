@@ -17,6 +17,7 @@ struct Options {
     bool null_terminate = false;        // -0
     bool total = false;                 // -c
     bool json = false;                  // --json (ours)
+    walk::DuSort sort = walk::DuSort::none;       // --sort=KEY (ours)
     std::string time_format;            // strftime format for --time
     std::optional<std::string> files0_from;
     std::vector<std::string> files;     // operands ("." when none)

@@ -2,6 +2,7 @@
 // Formatting du lines: sizes through the GNU units module, --time stamps, NUL or newline ends.
 #include "output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "messages.hpp"
@@ -26,7 +27,7 @@ void Printer::flush_if_large() {
 }
 
 void Printer::text_line(const walk::DuSize& size, const std::string& name) {
-    std::uint64_t n = opts_.walk.inodes ? size.inodes : opts_.walk.apparent ? size.apparent : size.bytes;
+    std::uint64_t n = walk::shown_size(size, opts_.walk);
     buf_ += units::human_readable(n, opts_.human_opts, 1, opts_.block_size);
     buf_ += '\t';
     if (opts_.walk.time != walk::TimeKind::none) {
@@ -55,11 +56,26 @@ void Printer::json_record(const walk::DuSize& size, const std::string& name, std
     flush_if_large();
 }
 
-void Printer::row(const walk::DuRow& row) {
+void Printer::emit(const walk::DuSize& size, const std::string& name, std::size_t level, bool is_dir) {
     if (opts_.json)
-        json_record(row.size, *row.path, row.level, row.is_dir);
+        json_record(size, name, level, is_dir);
     else
-        text_line(row.size, *row.path);
+        text_line(size, name);
+}
+
+void Printer::row(const walk::DuRow& row) {
+    if (opts_.sort != walk::DuSort::none) {
+        held_.push_back(walk::DuRecord{*row.path, row.size, row.level, row.is_dir});
+        return;
+    }
+    emit(row.size, *row.path, row.level, row.is_dir);
+}
+
+// --sort: the held rows in the chosen order.
+void Printer::flush_sorted() {
+    walk::sort_records(held_, opts_.sort, opts_.walk);
+    for (const auto& h : held_) emit(h.size, h.path, h.level, h.is_dir);
+    held_.clear();
 }
 
 void Printer::problem(walk::DuProblem what, const std::string& path, int err) {
@@ -84,6 +100,7 @@ void Printer::problem(walk::DuProblem what, const std::string& path, int err) {
 }
 
 void Printer::total(const walk::DuSize& size) {
+    flush_sorted();
     if (opts_.json) {
         json_.end_array();
         json_.begin_object("total");
@@ -98,6 +115,7 @@ void Printer::total(const walk::DuSize& size) {
 }
 
 void Printer::finish() {
+    flush_sorted();
     if (opts_.json) {
         if (!total_done_) json_.end_array();
         json_.end_object();

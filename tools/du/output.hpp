@@ -2,6 +2,7 @@
 // du's output: GNU text lines (size, optional time, name) or our --json records.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "options.hpp"
 #include "procstat/out/json.hpp"
@@ -23,6 +24,10 @@ private:
     void text_line(const walk::DuSize& size, const std::string& name);
     void json_record(const walk::DuSize& size, const std::string& name, std::size_t level, bool is_dir);
     void flush_if_large();
+    void emit(const walk::DuSize& size, const std::string& name, std::size_t level, bool is_dir);
+    void flush_sorted();
+
+    std::vector<walk::DuRecord> held_;  // rows kept for --sort
 
     const Options& opts_;
     std::string buf_;

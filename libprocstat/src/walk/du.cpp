@@ -22,6 +22,20 @@ void DuSize::add(const DuSize& o) {
         time = o.time;
 }
 
+std::uint64_t shown_size(const DuSize& s, const DuOptions& o) {
+    return o.inodes ? s.inodes : o.apparent ? s.apparent : s.bytes;
+}
+
+void sort_records(std::vector<DuRecord>& records, DuSort key, const DuOptions& o) {
+    if (key == DuSort::size)
+        std::stable_sort(records.begin(), records.end(), [&](const DuRecord& a, const DuRecord& b) {
+            return shown_size(a.size, o) < shown_size(b.size, o);
+        });
+    else if (key == DuSort::name)
+        std::stable_sort(records.begin(), records.end(),
+                         [](const DuRecord& a, const DuRecord& b) { return a.path < b.path; });
+}
+
 bool exclude_matches(const std::string& pattern, const std::string& path) {
     if (::fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
     for (std::size_t i = 0; i < path.size(); ++i) {
@@ -189,7 +203,7 @@ void DuCounter::account(const Node& n, bool is_dir) {
     if (!((is_dir && level <= opts_.max_depth) || (opts_.all && level <= opts_.max_depth) ||
           level == 0))
         return;
-    std::uint64_t v = opts_.inodes ? shown.inodes : opts_.apparent ? shown.apparent : shown.bytes;
+    std::uint64_t v = shown_size(shown, opts_);
     if (opts_.threshold >= 0 && v < static_cast<std::uint64_t>(opts_.threshold)) return;
     if (opts_.threshold < 0 && v > static_cast<std::uint64_t>(-(opts_.threshold + 1)) + 1) return;
     DuRow row;

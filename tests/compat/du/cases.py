@@ -138,6 +138,9 @@ def json_groups():
         (["-a", "-S", "t"], "bytes", 1024), (["-a", "-L", "links"], "bytes", 1024),
     ]:
         g.case(args, ours_extra=["--json"], transform=json_as_text(field, unit), name="--json " + " ".join(args))
+    # --sort=none must leave GNU's order alone
+    for args in (["-a", "t", "t2"], ["-d", "1", "-c", "t"]):
+        g.case(args, ours_extra=["--sort=none"], name="--sort=none " + " ".join(args))
     return [g]
 
 

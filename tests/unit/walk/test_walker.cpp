@@ -378,3 +378,40 @@ TEST_CASE("DuSize keeps the newest time and sums the rest") {
     CHECK(a.time.tv_sec == 100);
     CHECK(a.time.tv_nsec == 7);
 }
+
+TEST_CASE("--sort orders records by shown size or name, ties in du's order") {
+    auto rec = [](const char* path, std::uint64_t bytes, std::uint64_t apparent, std::uint64_t inodes) {
+        DuRecord r;
+        r.path = path;
+        r.size.bytes = bytes;
+        r.size.apparent = apparent;
+        r.size.inodes = inodes;
+        return r;
+    };
+    std::vector<DuRecord> v = {rec("b", 4096, 10, 3), rec("a/x", 0, 5000, 1), rec("a", 8192, 5010, 4),
+                               rec("c\xff", 4096, 1, 1), rec("", 0, 0, 0)};
+    auto order = [](const std::vector<DuRecord>& r) {
+        std::vector<std::string> out;
+        for (const auto& x : r) out.push_back(x.path);
+        return out;
+    };
+    DuOptions o;
+    auto w = v;
+    sort_records(w, DuSort::size, o);
+    CHECK(order(w) == std::vector<std::string>{"a/x", "", "b", "c\xff", "a"});
+    o.apparent = true;
+    w = v;
+    sort_records(w, DuSort::size, o);
+    CHECK(order(w) == std::vector<std::string>{"", "c\xff", "b", "a/x", "a"});
+    o.inodes = true;
+    w = v;
+    sort_records(w, DuSort::size, o);
+    CHECK(order(w) == std::vector<std::string>{"", "a/x", "c\xff", "b", "a"});
+    w = v;
+    sort_records(w, DuSort::name, o);
+    CHECK(order(w) == std::vector<std::string>{"", "a", "a/x", "b", "c\xff"});
+    w = v;
+    sort_records(w, DuSort::none, o);
+    CHECK(order(w) == order(v));
+    CHECK(shown_size(v[2].size, DuOptions{}) == 8192);
+}

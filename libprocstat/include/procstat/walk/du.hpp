@@ -60,6 +60,23 @@ struct DuRow {
     bool is_dir = false;
 };
 
+// The number du prints and compares for a size: inodes, apparent bytes or allocated bytes.
+std::uint64_t shown_size(const DuSize& s, const DuOptions& o);
+
+// A printed line kept for reordering (--sort).
+struct DuRecord {
+    std::string path;
+    DuSize size;
+    std::size_t level = 0;
+    bool is_dir = false;
+};
+
+// Orders for --sort (ours): du's own order, shown size ascending, or path bytewise.
+enum class DuSort { none, size, name };
+
+// Stable: equal keys keep du's order.
+void sort_records(std::vector<DuRecord>& records, DuSort key, const DuOptions& o);
+
 enum class DuProblem {
     cannot_access,    // "cannot access %s" (+ reason unless err == 0)
     cannot_read_dir,  // "cannot read directory %s"
