@@ -9,7 +9,6 @@
 
 #include "procstat/block/columns.hpp"
 #include "procstat/core/parse_util.hpp"
-#include "procstat/out/text.hpp"
 
 namespace procstat::lsblk_tool {
 
@@ -230,8 +229,6 @@ out::Table Builder::build() {
         if (c.tree) s.flags |= out::col_tree;
         if (c.hidden) s.flags |= out::col_hidden;
         s.width_hint = ci.whint;
-        // compat: the header sets the minimum width even with --noheadings
-        s.min_width = ci.name.size();
         switch (ci.type) {
         case ColType::num: s.json = out::JsonKind::number; break;
         case ColType::size: s.json = o_.bytes ? out::JsonKind::number : out::JsonKind::string; break;
@@ -255,26 +252,6 @@ out::Table Builder::build() {
             if (lines_[l].parent < 0) rec(l);
     } else {
         for (int l : order) emit(t, l, -1);
-    }
-    // compat: libsmartcols 2.38.1 widens a column to its absolute width hint only when the data
-    // is at least as wide as the header (SIZE "64M" -> 5 cells, "8M" -> 4, ZONE-SZ "0B" -> 7);
-    // a hint the renderer must not apply is handed over as 1.
-    for (std::size_t c = 0; c < t.columns.size(); c++) {
-        auto& spec = t.columns[c];
-        if (spec.width_hint < 1) continue;
-        std::size_t w = 0;
-        for (const auto& r : t.rows) {
-            std::string_view text = r.cells[c].text;
-            std::size_t pos = 0;
-            while (pos <= text.size()) {
-                auto nl = text.find('\n', pos);
-                auto part = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-                w = std::max(w, out::display_width(part));
-                if (nl == std::string_view::npos) break;
-                pos = nl + 1;
-            }
-        }
-        if (w < out::display_width(spec.header)) spec.width_hint = 1.0;
     }
     return t;
 }

@@ -54,11 +54,6 @@ std::string join_json_arrays(const std::string& in) {
 
 std::string render_devices(block::Walker& walker, const Options& o, bool /*have_root*/) {
     out::Table t = build_table(walker, o);
-    if (t.rows.empty()) {
-        // compat: libsmartcols prints nothing for an empty table, only the JSON frame
-        if (!o.json) return {};
-        return "{\n   \"" + t.name + "\": [\n\n   ]\n}\n";
-    }
     out::ScolsOptions so;
     so.mode = o.json    ? out::ScolsMode::json
               : o.pairs ? out::ScolsMode::pairs
