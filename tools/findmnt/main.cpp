@@ -17,6 +17,7 @@
 #include <blkid/blkid.h>
 #include <fmt/format.h>
 
+#include "match.hpp"
 #include "options.hpp"
 #include "procstat/core/io.hpp"
 #include "procstat/core/root.hpp"
@@ -30,23 +31,6 @@ using namespace procstat;
 using namespace procstat::findmnt;
 
 namespace {
-
-bool streq_paths(std::string_view a, std::string_view b) {
-    auto strip = [](std::string_view s) {
-        while (s.size() > 1 && s.back() == '/') s.remove_suffix(1);
-        return s;
-    };
-    return strip(a) == strip(b);
-}
-
-std::optional<std::string> real_path(const std::string& p) {
-    if (p.empty()) return std::nullopt;
-    char* r = ::realpath(p.c_str(), nullptr);
-    if (!r) return std::nullopt;
-    std::string s(r);
-    std::free(r);
-    return s;
-}
 
 // compat: libmount mnt_table_find_mountpoint(): PATH must exist; its ancestors are tried
 // from the longest, the first that is a target in the table wins, "/" at last.
@@ -90,98 +74,6 @@ bool parse_column_list(std::string_view list, std::vector<Col>& cols) {
     }
     return true;
 }
-
-std::optional<std::string> resolve_tag(std::string_view spec) {
-    std::string s(spec);
-    char* dev = blkid_evaluate_tag(s.c_str(), nullptr, nullptr);
-    if (!dev) return std::nullopt;
-    std::string r(dev);
-    std::free(dev);
-    return r;
-}
-
-std::optional<std::string> device_tag(const std::string& dev, std::string_view tag) {
-    struct stat st {};
-    if (::stat(dev.c_str(), &st) != 0 || !S_ISBLK(st.st_mode)) return std::nullopt;
-    std::string t(tag);
-    char* v = blkid_get_tag_value(nullptr, t.c_str(), dev.c_str());
-    if (!v) return std::nullopt;
-    std::string r(v);
-    std::free(v);
-    return r;
-}
-
-std::string resolve_spec(const std::string& spec) {
-    if (is_tag(spec)) return resolve_tag(spec).value_or("");
-    return real_path(spec).value_or(spec);
-}
-
-class Matcher {
-public:
-    Matcher(const Options& o, const std::vector<FsEntry>& es) : o_(o), es_(es) {}
-
-    bool cache() const { return !(o_.flags & fl_nocache); }
-
-    bool target_matches(const FsEntry& fs, const std::string& target) const {
-        if (fs.target.empty() && !fs.kernel) return false;
-        if (streq_paths(fs.target, target)) return true;
-        if (!cache()) return false;
-        auto cn = real_path(target);
-        if (!cn) return false;
-        if (streq_paths(fs.target, *cn)) return true;
-        if (!fs.kernel) {
-            auto tcn = real_path(fs.target);
-            if (tcn && *tcn == *cn) return true;
-        }
-        return false;
-    }
-
-    bool source_matches(const FsEntry& fs, const std::string& source) const {
-        if (source.empty() && fs.source.empty()) return true;
-        if (source.empty() || fs.source.empty()) return false;
-        if (streq_paths(source, fs.source)) return true;
-        if (!cache()) return false;
-        if (is_pseudofs(fs.fstype) || is_netfs(fs.fstype)) return false;
-        const bool fs_tag = is_tag(fs.source);
-        std::string cn = resolve_spec(source);
-        if (!fs_tag && !cn.empty() && streq_paths(cn, fs.source)) return true;
-        if (!fs_tag) {
-            auto r = real_path(fs.source);
-            return r && !cn.empty() && *r == cn;
-        }
-        if (cn.empty()) return false;
-        auto eq = fs.source.find('=');
-        auto v = device_tag(cn, std::string_view(fs.source).substr(0, eq));
-        return v && *v == fs.source.substr(eq + 1);
-    }
-
-    // findmnt match_func()
-    bool operator()(std::size_t i) const {
-        const FsEntry& fs = es_[i];
-        const bool rc = o_.flags & fl_invert;
-        if (o_.match_fstype && !match_fstype(fs.fstype, *o_.match_fstype)) return rc;
-        if (o_.match_options && !match_options(fs.options, *o_.match_options)) return rc;
-        if (o_.majmin &&
-            !(fs.kernel && fs.major == o_.majmin->first && fs.minor == o_.majmin->second))
-            return rc;
-        if (target && !target_matches(fs, *target)) return rc;
-        if (source && !source_matches(fs, *source)) return rc;
-        if ((o_.flags & fl_df) && !o_.all) {
-            if (fs.fstype.find("tmpfs") != std::string::npos) return !rc;
-            if (is_pseudofs(fs.fstype)) return rc;
-        }
-        if (o_.real && is_pseudofs(fs.fstype)) return rc;
-        if (o_.pseudo && !is_pseudofs(fs.fstype)) return rc;
-        if (o_.shadowed && !over_mount(es_, i)) return rc;
-        return !rc;
-    }
-
-    std::optional<std::string> source, target;
-
-private:
-    const Options& o_;
-    const std::vector<FsEntry>& es_;
-};
 
 // findmnt add_matching_lines() + get_next_fs(): the entries to show, in table order (or
 // backward with -d backward).

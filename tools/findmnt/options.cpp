@@ -296,7 +296,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                     auto comma = list.find(',', pos);
                     std::string a = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
                     if (a != "mount" && a != "umount" && a != "remount" && a != "move") {
-                        std::fprintf(stderr, "findmnt: unknown action: %s\n", a.c_str());
+                        std::fprintf(stderr, "findmnt: unknown action: %s\n", list.c_str() + pos);
                         return 1;
                     }
                     o.poll_actions.push_back(a);

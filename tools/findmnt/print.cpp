@@ -7,10 +7,9 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <blkid/blkid.h>
-
 #include "procstat/out/smartcols.hpp"
 #include "procstat/core/parse_util.hpp"
+#include "match.hpp"
 #include "run.hpp"
 #include "toolcommon/stdout_check.hpp"
 
@@ -21,26 +20,6 @@ std::optional<FsUsage> statvfs_usage(const std::string& target) {
     struct statvfs b {};
     if (target.empty() || ::statvfs(target.c_str(), &b) != 0) return std::nullopt;
     return FsUsage{b.f_frsize, b.f_blocks, b.f_bfree, b.f_bavail};
-}
-
-std::optional<std::string> blkid_resolve(std::string_view spec) {
-    std::string s(spec);
-    char* dev = blkid_evaluate_tag(s.c_str(), nullptr, nullptr);
-    if (!dev) return std::nullopt;
-    std::string r(dev);
-    std::free(dev);
-    return r;
-}
-
-std::optional<std::string> blkid_tag(const std::string& dev, std::string_view tag) {
-    struct stat st {};
-    if (::stat(dev.c_str(), &st) != 0 || !S_ISBLK(st.st_mode)) return std::nullopt;
-    std::string t(tag);
-    char* v = blkid_get_tag_value(nullptr, t.c_str(), dev.c_str());
-    if (!v) return std::nullopt;
-    std::string r(v);
-    std::free(v);
-    return r;
 }
 
 // --sort keys: "COL" or "-COL" (descending), comma separated. Numbers compare as numbers.
@@ -70,8 +49,8 @@ CellContext make_context(const Options& o, int tid) {
     ctx.canonicalize = o.flags & fl_canonicalize;
     ctx.tid = tid;
     ctx.usage = statvfs_usage;
-    ctx.device_tag = blkid_tag;
-    ctx.resolve_tag = blkid_resolve;
+    ctx.device_tag = device_tag;
+    ctx.resolve_tag = resolve_tag;
     return ctx;
 }
 

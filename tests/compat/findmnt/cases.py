@@ -144,8 +144,77 @@ def live_group(env):
     return g
 
 
+# Runs inside the namespace during the poll group: for every new findmnt process polling with
+# the marker timeout, mount a tmpfs, remount it read-only, move it and unmount it, with pauses
+# long enough for each step to be a separate poll wake-up; then wait for that process to end.
+POLL_HELPER = r"""
+import os, subprocess, sys, time
+w = sys.argv[1]
+seen = set()
+def run(c):
+    subprocess.run(c, shell=True, check=False)
+while not os.path.exists(w + "/stop"):
+    found = None
+    for d in os.listdir("/proc"):
+        if not d.isdigit() or d in seen:
+            continue
+        try:
+            cl = open("/proc/%s/cmdline" % d, "rb").read().split(b"\0")
+        except OSError:
+            continue
+        if b"1501" in cl and any(a.startswith(b"-p") or a.startswith(b"--poll") for a in cl):
+            found = d
+            break
+    if not found:
+        time.sleep(0.01)
+        continue
+    seen.add(found)
+    time.sleep(0.3)
+    run("mount -t tmpfs -o size=1m pollfs %s/p1" % w)
+    time.sleep(0.15)
+    run("mount -o remount,ro,size=1m %s/p1" % w)
+    time.sleep(0.15)
+    run("mount --move %s/p1 %s/p2" % (w, w))
+    time.sleep(0.15)
+    run("umount %s/p2" % w)
+    while os.path.exists("/proc/" + found):
+        time.sleep(0.01)
+"""
+
+
+def poll_group(env):
+    g = Group("findmnt-poll", "findmnt", unshare=True, needs_root=True)
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        sh(f"mkdir -p {w}/p1 {w}/p2")
+        ctx["helper"] = subprocess.Popen([os.sys.executable, "-c", POLL_HELPER, w])
+
+    def teardown(ctx):
+        h = ctx.get("helper")
+        if h:
+            open(os.path.join(ctx["workdir"], "stop"), "w").close()
+            try:
+                h.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                h.kill()
+                h.wait()
+
+    g.setup = setup
+    g.teardown = teardown
+    for a in (["-p", "-w", "1501"], ["--poll", "--timeout", "1501", "-o", "ACTION,TARGET,OLD-OPTIONS,OLD-TARGET"],
+              ["--poll=mount,umount", "-w", "1501"], ["--poll=remount,move", "-w", "1501", "-o", "ACTION,OLD-TARGET,OLD-OPTIONS,OPTIONS"],
+              ["-p", "-w", "1501", "-r"], ["-p", "-w", "1501", "-P", "-o", "ACTION,SOURCE,FSTYPE"],
+              ["-p", "-w", "1501", "-n", "-t", "tmpfs", "-o", "ACTION,SOURCE"], ["--poll=mount", "-f", "-w", "1501"],
+              ["-p", "-w", "1501", "-t", "ext4"], ["-p", "-w", "1501", "-d", "backward", "-o", "ACTION,SOURCE"],
+              ["-p", "-w", "200"], ["-p", "-w", "1501", "-o", "ACTION,TARGET", "-S", "pollfs"]):
+        g.case(a, name="poll " + " ".join(a))
+    return g
+
+
 def groups(env):
     yield fixture_group(env)
+    yield poll_group(env)
     yield hostile_group(env)
     g = live_group(env)
     # Case args need the work directory, known only at setup: patch them there.
