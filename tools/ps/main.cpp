@@ -255,6 +255,8 @@ int main(int argc, char** argv) {
     }
 
     bool threads = o.unix_L || o.unix_T || o.bsd_H || o.unix_m || o.bsd_m;
+    bool after = o.unix_m || o.bsd_m;  // threads after their process, per-row "-" columns
+    std::vector<char> row_kinds;
     std::vector<proc::Process> procs;
     procs.reserve(pids.size());
     proc::Process p;
@@ -265,9 +267,14 @@ int main(int argc, char** argv) {
         if (threads) {
             if (!reader.list_tasks(pid, tids) || tids.empty()) {
                 procs.push_back(p);
+                if (after) row_kinds.push_back('p');
                 continue;
             }
             std::string cmdline = p.cmdline;
+            if (after) {
+                procs.push_back(p);
+                row_kinds.push_back('p');
+            }
             for (int tid : tids) {
                 proc::Process t;
                 // compat: procps shows the main thread with the process-wide counters.
@@ -275,7 +282,12 @@ int main(int argc, char** argv) {
                 else if (!reader.read(pid, tid, needs, t)) continue;
                 t.cmdline = cmdline;
                 t.have_cmdline = p.have_cmdline;
+                if (tid != pid && (needs & proc::need_status)) {
+                    // compat: thread rows of stat show the process' locked memory
+                    t.vm_lck = p.vm_lck;
+                }
                 procs.push_back(std::move(t));
+                if (after) row_kinds.push_back('t');
             }
         } else {
             procs.push_back(p);
@@ -294,7 +306,8 @@ int main(int argc, char** argv) {
         render_json(procs, cols, ctx, prefixes, out);
     } else {
         int screen = screen_columns(o);
-        render_text(procs, cols, ctx, prefixes, o, screen, out);
+        if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
+        render_text(procs, cols, ctx, prefixes, o, screen, row_kinds, out);
     }
     tool::write_stdout(out);
     return tool::close_stdout("ps", procs.empty() ? 1 : 0);

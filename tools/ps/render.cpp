@@ -171,7 +171,9 @@ int cells(const std::string& s, bool utf8) {
 
 void render_text(const std::vector<Process>& procs, const std::vector<Column>& cols, pscols::Ctx& ctx,
                  const std::vector<std::string>& prefixes, const Options& o, int screen,
-                 std::string& out) {
+                 const std::vector<char>& row_kinds, std::string& out) {
+    std::vector<pscols::RowScope> scopes;
+    for (auto& c : cols) scopes.push_back(pscols::row_scope(*c.def));
     Layout lay{cols, out};
     bool any_header = false;
     for (auto& c : cols)
@@ -211,7 +213,12 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
                 }
             }
             text.clear();
-            c.def->fmt(p, ctx, text, maxw);
+            char kind = r < row_kinds.size() ? row_kinds[r] : 0;
+            if ((kind == 'p' && scopes[i] == pscols::RowScope::thread) ||
+                (kind == 't' && scopes[i] == pscols::RowScope::process))
+                text = "-";
+            else
+                c.def->fmt(p, ctx, text, maxw);
             lay.put(i, text, cells(text, ctx.utf8));
         }
         out.push_back('\n');

@@ -24,9 +24,10 @@ void sort_processes(std::vector<proc::Process>& procs, const Options& o, pscols:
 void forest_order(std::vector<proc::Process>& procs, std::vector<std::string>& prefixes, bool init_flat);
 
 // Fixed-width text as procps prints it. SCREEN < 0: unlimited line width.
+// ROW_KINDS (optional, ps m / -m): 'p' for a process row, 't' for a thread row.
 void render_text(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,
                  pscols::Ctx& ctx, const std::vector<std::string>& prefixes, const Options& o,
-                 int screen, std::string& out);
+                 int screen, const std::vector<char>& row_kinds, std::string& out);
 
 // {"processes": [ {column: value, ...}, ... ]}
 void render_json(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,

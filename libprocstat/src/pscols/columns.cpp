@@ -610,6 +610,24 @@ const std::vector<ColumnDef>& all_columns() {
     return cols;
 }
 
+RowScope row_scope(const ColumnDef& def) {
+    static const char* const process_only[] = {
+        "%mem", "args", "cmd", "comm", "command", "drs", "fname", "nlwp", "pgid", "pgrp", "pid", "pmem",
+        "ppid", "pss", "rss", "rssize", "rsz", "sess", "session", "sid", "size", "stackp", "sz", "tgid",
+        "thcount", "tname", "tpgid", "trs", "tt", "tty", "ucmd", "ucomm", "uss", "vsize", "vsz", "uid_hack"};
+    static const char* const thread_only[] = {
+        "blocked", "caught", "class", "cls", "eip", "esp", "ignored", "lwp", "oom", "oomadj", "policy",
+        "pri", "opri", "intpri", "pri_api", "pri_bar", "pri_baz", "pri_foo", "priority", "psr", "cpuid",
+        "rbytes", "rchars", "rops", "rtprio", "s", "sched", "sgi_p", "sigcatch", "sigignore", "sigmask",
+        "spid", "stat", "state", "tid", "wbytes", "wcbytes", "wchan", "wchars", "wops", "ni", "nice"};
+    std::string_view n = def.name;
+    for (const char* k : process_only)
+        if (n == k) return n == "uid_hack" ? RowScope::both : RowScope::process;
+    for (const char* k : thread_only)
+        if (n == k) return RowScope::thread;
+    return RowScope::both;
+}
+
 const ColumnDef* find_column(std::string_view key) {
     for (const auto& c : all_columns())
         if (key == c.name) return &c;

@@ -236,6 +236,10 @@ def groups(env):
         case(a + ["-p", sel])
     # --- threads
     case(["-eL", "-p", "@THREADS"], transform=keep_ours)
+    # threads after processes (procps itself crashes on -m -l, so that one is not compared)
+    for a in (["m"], ["-m"], ["-m", "-f"], ["-mj"], ["m", "u"], ["-m", "-o", "pid,tid,comm"],
+              ["m", "-o", "pid,lwp,stat,time,user,args"], ["-m", "-o", "pid,ppid,tty,s,rss,vsz,user"]):
+        case(a + ["-p", "@THREADS,@SLEEP"])
     for a in (["-L"], ["-T"], ["-Lf"], ["-LF"], ["H"], ["-L", "-o", "pid,lwp,nlwp,comm"], ["-T", "-o", "pid,spid,tid,comm"]):
         case(a + ["-p", "@THREADS"])
     # --- widths

@@ -59,6 +59,11 @@ struct ColumnDef {
     const char* help;
 };
 
+// With threads shown after their process (ps m, -m): which rows a column is printed on; the
+// other rows show "-" (procps' per-process and per-thread columns).
+enum class RowScope { both, process, thread };
+RowScope row_scope(const ColumnDef& def);
+
 // Look up a format key (case-sensitive, as ps). Null when unknown.
 const ColumnDef* find_column(std::string_view key);
 // All entries (canonical and aliases).
