@@ -74,6 +74,8 @@ def build_main_tree(w):
     os.symlink("one", os.path.join(t, "ln-file"))
     os.symlink("sub", os.path.join(t, "ln-dir"))
     os.symlink("nowhere", os.path.join(t, "ln-dangling"))
+    os.symlink("selfloop", os.path.join(t, "selfloop"))                 # ELOOP with -L
+    os.symlink("../..", os.path.join(t, "sub", "deeper", "up"))        # back to t: a cycle with -L
     os.mkfifo(os.path.join(t, "fifo"))
     hostile = os.path.join(t.encode(), b"hostile")
     os.makedirs(hostile)
