@@ -268,6 +268,11 @@ def groups(env):
               ["-C", "sleep,pshelper"], ["x"], ["-d"], ["-a"], ["a"], ["-N", "-p", "1"], ["--deselect", "-p", "1"],
               ["-e", "--sort=-pid"], ["ax", "--forest"], ["-eH"]):
         case(a, transform=keep_ours, name="system " + " ".join(a))
+    # --- --sysroot / (ours only) must read exactly what the live system shows
+    for a in (["-f", "-p", sel], ["u", "p", sel], ["-o", "pid,ppid,tty,stat,comm,args", "-p", sel], ["-L", "-p", "@THREADS"],
+              ["-e", "-o", "pid,comm"]):
+        case(a, ours_extra=["--sysroot", "/"], name="--sysroot / " + " ".join(a),
+             transform=keep_ours if a[0] == "-e" else None)
     # --- no such process, errors
     case(["-p", "@GONE"])
     case(["-f", "-p", "@GONE"])
