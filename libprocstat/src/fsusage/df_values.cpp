@@ -96,6 +96,15 @@ std::string quote_shell(std::string_view s) {
         }
     }
     if (!needs) return std::string(s);
+    // compat: a name with a single quote and nothing special inside double quotes is shown in
+    // double quotes ("it's").
+    if (s.find('\'') != std::string_view::npos) {
+        bool plain = true;
+        for (unsigned char c : s)
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '$' || c == '`' || c == '\\' || c == '!')
+                plain = false;
+        if (plain) return "\"" + std::string(s) + "\"";
+    }
     std::string out = "'";
     for (unsigned char c : s) {
         if (c == '\'') {

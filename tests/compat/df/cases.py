@@ -106,6 +106,8 @@ def setup_main(ctx):
     _mount_tmpfs("srv:/export", j("remote"), "40k")
     _mount_tmpfs("rootfs", j("rootfs"), "24k")
     os.symlink(j("t1", "fill"), j("link"))
+    os.makedirs(j("private"), mode=0o700)
+    _mount_tmpfs("privsrc", j("private", "m"), "20k")
     os.symlink(j("nowhere"), j("dangling"))
     os.mkfifo(j("t2", "fifo"))
 
@@ -153,7 +155,9 @@ def groups(env):
 
     # Whole table (root line dropped from both), type filters, exclusion of the live root.
     for opts in OPTION_SETS:
-        g.case(opts, name="all " + " ".join(opts), transform=drop_root_line)
+        root_line_last = not any(o.startswith("--output=") and not o.endswith("target") for o in opts)
+        if root_line_last:
+            g.case(opts, name="all " + " ".join(opts), transform=drop_root_line)
         g.case(opts + ["-t", "tmpfs"], name="tmpfs " + " ".join(opts))
         g.case(opts + ["-x", "ext4"], name="noext4 " + " ".join(opts))
     for opts in TOTAL_SETS:
@@ -185,6 +189,18 @@ def groups(env):
     g.case(["-x", "tmpfs", W("t1")], name="file excluded by type")
     g.case(["-t", "ext4", W("t1"), W("ext")], name="file some excluded")
     g.case(["--total", W("missing")], name="total only missing")
+    g.case([""], name="empty file name")
+    g.case(["-", W("t1")], name="dash file name")
+    # Messages must match byte for byte (quoting of odd names, locale quotes, usage hints).
+    for args in [[W("missing")], [W("miss ing")], [W("miss\ning"), W("t1")], [W("it's")],
+                 ["-t", "tmpfs", "-x", "tmpfs"], ["--output=foo"], ["--output=size,size"], ["-Bx"],
+                 ["--block-size=1b"], ["-B", "99999999999999999999999"], ["-q"], ["-t", "nosuchfs"],
+                 ["-i", "--output=size"], ["--output", "-T"], ["-x", "tmpfs", W("t1")]]:
+        g.case(args, name="stderr " + " ".join(args).replace("\n", "\\n"), compare_stderr=True)
+    # An unprivileged user cannot statfs a mount point below a private directory: hidden, or
+    # shown with '-' values under -a; named explicitly it is an error.
+    for args in [["-t", "tmpfs"], ["-a", "-t", "tmpfs"], [W("private", "m")], [W("private", "m"), W("t1")]]:
+        g.case(args, name="unprivileged " + " ".join(args), as_user=65534)
     # Device arguments (mounted ext4 twice, vfat, an unmounted character device)
     g.case(["@DEV_EXT@"], name="device ext4")
     g.case(["-T", "@DEV_VFAT@", "@DEV_EXT@"], name="devices vfat ext4")

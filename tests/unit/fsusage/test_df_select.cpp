@@ -320,7 +320,8 @@ TEST_CASE("grand total adds bytes and skips unknown values", "[fsusage]") {
 TEST_CASE("quote_shell quotes only when needed", "[fsusage]") {
     CHECK(quote_shell("/mnt/plain-name_1.x") == "/mnt/plain-name_1.x");
     CHECK(quote_shell("a b") == "'a b'");
-    CHECK(quote_shell("it's") == "'it'\\''s'");
+    CHECK(quote_shell("it's") == "\"it's\"");
+    CHECK(quote_shell("it's $x") == "'it'\\''s $x'");
     CHECK(quote_shell("a\nb") == "'a'$'\\n''b'");
     CHECK(quote_shell("") == "''");
 }
