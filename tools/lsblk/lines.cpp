@@ -4,6 +4,7 @@
 #include "lines.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 
@@ -48,7 +49,10 @@ private:
     block::Walker& w_;
     const Options& o_;
     block::DevTree& tree_;
+public:
     block::DeviceData data_;
+
+private:
     std::vector<OutCol> cols_;
     int sort_idx_ = -1;
     bool tree_table_ = false;
@@ -260,7 +264,9 @@ out::Table Builder::build() {
 
 out::Table build_table(block::Walker& walker, const Options& o) {
     Builder b(walker, o);
-    return b.build();
+    out::Table t = b.build();
+    for (const auto& w : b.data_.warnings()) std::fprintf(stderr, "lsblk: %s\n", w.c_str());
+    return t;
 }
 
 }  // namespace procstat::lsblk_tool

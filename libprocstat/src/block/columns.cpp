@@ -194,19 +194,37 @@ const DevProps* DeviceData::props(const Device& dev) {
 const std::vector<DeviceData::MountRef>& DeviceData::filesystems(const Device& dev) {
     if (!mounts_loaded_) {
         mounts_loaded_ = true;
-        if (auto t = mnt::read_mountinfo(w_.root())) mtab_ = std::move(*t);
+        const Root& root = w_.root();
         std::string text;
-        if (io::read_file(w_.root(), std::string(Root::proc) + "/swaps", text)) {
+        std::string rel = std::string(Root::proc) + "/self/mountinfo";
+        if (io::read_file(root, rel, text)) {
+            // compat: libmount guesses the format from the first line; a table that does not
+            // start like mountinfo is parsed as mtab (and then mountinfo lines are errors)
+            if (mnt::detect_format(text) == mnt::TableFormat::mountinfo)
+                mtab_ = mnt::parse_mountinfo(text);
+            else
+                mtab_ = mnt::parse_fstab(text, mnt::TableFormat::mtab);
+            for (auto n : mtab_.bad_lines)
+                warnings_.push_back(root.host_path(rel) + ": parse error at line " +
+                                    std::to_string(n) + " -- ignored");
+        }
+        rel = std::string(Root::proc) + "/swaps";
+        if (io::read_file(root, rel, text)) {
             std::string_view sv = text, line;
-            bool first = true;
+            std::size_t n = 0;
             while (parse::next_line(sv, line)) {
-                if (first) {  // header "Filename Type Size Used Priority"
-                    first = false;
-                    if (line.substr(0, 8) == "Filename") continue;
-                }
+                n++;
+                if (n == 1 && line.substr(0, 8) == "Filename") continue;  // header
                 std::string_view l = line;
-                auto tok = parse::next_token(l);
-                if (!tok.empty()) swaps_.push_back(parse::unescape_octal(tok));
+                std::string_view src = parse::next_token(l), type = parse::next_token(l),
+                                 size = parse::next_token(l);
+                if (parse::trim(line).empty()) continue;
+                if (src.empty() || type.empty() || !parse::to_u64(size)) {
+                    warnings_.push_back(root.host_path(rel) + ": parse error at line " +
+                                        std::to_string(n) + " -- ignored");
+                    continue;
+                }
+                swaps_.push_back(parse::unescape_octal(src));
             }
         }
     }
@@ -311,9 +329,12 @@ bool DeviceData::hotplug(const Device& dev) {
 }
 
 bool DeviceData::removable(const Device& dev, const Device* parent) {
+    // compat: any non-zero "removable" counts here (HOTPLUG wants exactly 1)
     auto is_rm = [&](const Device& d) {
         auto r = w_.attr(d, "removable");
-        return r && parse::trim(*r) == "1";
+        if (!r) return false;
+        auto v = parse::to_i64(parse::trim(*r));
+        return v && *v != 0;
     };
     if (is_rm(dev)) return true;
     // a partition inherits it from its whole disk

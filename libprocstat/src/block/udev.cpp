@@ -42,6 +42,8 @@ std::vector<std::pair<std::string, std::string>> parse_udev_pairs(std::string_vi
         std::string_view key = parse::trim(line.substr(0, eq));
         std::string_view val = line.substr(eq + 1);
         while (!val.empty() && (val.back() == '\r' || val.back() == '\n')) val.remove_suffix(1);
+        // compat: util-linux keeps values as C strings: a NUL byte ends the value
+        if (auto nul = val.find('\0'); nul != std::string_view::npos) val = val.substr(0, nul);
         if (key.empty()) continue;
         out.emplace_back(std::string(key), std::string(val));
     }

@@ -85,6 +85,9 @@ public:
     DeviceData(const Walker& walker, DataOptions opts);
     CellData get(const Device& dev, const Device* parent, Col id);
     const DevProps* props(const Device& dev);
+    // Messages about malformed mount/swap tables met so far ("FILE: parse error at line N --
+    // ignored"), for the tool to print.
+    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
 private:
     struct MountRef {
@@ -107,6 +110,7 @@ private:
     bool mounts_loaded_ = false;
     mnt::MountTable mtab_;
     std::vector<std::string> swaps_;
+    std::vector<std::string> warnings_;
     std::map<std::string, std::optional<DevProps>> props_;
     std::map<std::string, std::vector<MountRef>> fss_;
     std::map<std::string, std::optional<struct statvfs>> vfs_;

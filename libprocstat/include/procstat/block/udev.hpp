@@ -36,7 +36,7 @@ std::string udev_unhex(std::string_view s);
 
 // Parse KEY=value pairs. udev database records ("E:ID_FS_TYPE=ext4", other record kinds such as
 // "S:" links are ignored) and plain "KEY=value" text files are both accepted: a line "E:K=V" and a
-// line "K=V" give the same pair. Blank and malformed lines are skipped.
+// line "K=V" give the same pair. Blank and malformed lines are skipped; a value ends at a NUL.
 std::vector<std::pair<std::string, std::string>> parse_udev_pairs(std::string_view text);
 
 // Map udev property pairs to DevProps (the ID_* names above, MODE/OWNER/GROUP).
