@@ -20,6 +20,7 @@ namespace procstat::proc {
 
 namespace {
 
+// Like io::list_dir, but parses the numeric names in place: no string per entry on the hot path.
 Status list_numeric(int dirfd, const char* rel, std::vector<int>& out) {
     out.clear();
     int fd = ::openat(dirfd, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -41,6 +42,32 @@ Status list_numeric(int dirfd, const char* rel, std::vector<int>& out) {
     ::closedir(d);
     std::sort(out.begin(), out.end());
     return {};
+}
+
+// Read a small pseudo-file with one read(): /proc/PID/{stat,statm,status} are generated whole
+// on the first read, so a read that does not fill the buffer has everything. Falls back to
+// io::read_file when it does.
+Status read_small(int dirfd, const char* rel, std::string& out) {
+    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return Status::from_errno(errno);
+    io::Fd guard(fd);
+    constexpr std::size_t cap = 4096;
+    out.resize(cap);
+    ssize_t n;
+    do {
+        n = ::read(fd, out.data(), cap);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        int e = errno;
+        out.clear();
+        return Status::from_errno(e);
+    }
+    if (static_cast<std::size_t>(n) < cap) {
+        out.resize(static_cast<std::size_t>(n));
+        return {};
+    }
+    guard.reset();
+    return io::read_file(dirfd, rel, out, 1 << 20);
 }
 
 const char* const ns_names[ns_count] = {"ns/ipc", "ns/mnt", "ns/net", "ns/pid",
@@ -92,20 +119,29 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         e = std::to_chars(e + 6, rel + 60, tid).ptr;
     }
     *e = 0;
+    if ((needs & ~std::uint32_t{need_stat}) == 0) {
+        // Hot path (ps -e -o pid,comm): one open of PID/stat, no directory handle.
+        std::memcpy(e, "/stat", 6);
+        Status st = read_small(proc_fd_, rel, buf_);
+        if (!st) return st.code == Errc::denied ? st : Status{Errc::vanished, st.err};
+        if (!parse_stat(buf_, p)) return Status{Errc::vanished, 0};
+        p.tgid = pid;
+        return {};
+    }
     io::Fd dir(::openat(proc_fd_, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!dir) return Status::from_errno(errno);
     int dfd = dir.get();
 
-    Status st = io::read_file(dfd, "stat", buf_, 1 << 16);
+    Status st = read_small(dfd, "stat", buf_);
     if (!st) return st.code == Errc::denied ? st : Status{Errc::vanished, st.err};
     if (!parse_stat(buf_, p)) return Status{Errc::vanished, 0};
     p.tgid = pid;
 
     if (needs & need_status) {
-        if (io::read_file(dfd, "status", buf_, 1 << 16)) parse_status(buf_, p);
+        if (read_small(dfd, "status", buf_)) parse_status(buf_, p);
     }
     if (needs & need_statm) {
-        if (io::read_file(dfd, "statm", buf_, 4096)) parse_statm(buf_, p);
+        if (read_small(dfd, "statm", buf_)) parse_statm(buf_, p);
     }
     if (needs & need_cmdline) {
         if (io::read_file(dfd, "cmdline", p.cmdline, std::size_t{1} << 22)) p.have_cmdline = true;

@@ -110,3 +110,33 @@ TEST_CASE("a root without proc is reported, not crashed on", "[reader]") {
     Process p;
     CHECK_FALSE(reader.read(1, -1, need_stat, p));
 }
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+TEST_CASE("files larger than one read buffer are read whole", "[reader]") {
+    char tmpl[] = "/tmp/procstat-unit-proc-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl) != nullptr);
+    std::string dir = tmpl;
+    ::mkdir((dir + "/proc").c_str(), 0755);
+    ::mkdir((dir + "/proc/5").c_str(), 0755);
+    {
+        std::ofstream(dir + "/proc/5/stat") << "5 (big) S 1 5 5 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 10 100 1 0\n";
+        std::ofstream st(dir + "/proc/5/status");
+        for (int i = 0; i < 400; ++i) st << "Filler" << i << ":\tsome text to pass the first read buffer\n";
+        st << "Uid:\t7\t8\t9\t10\nVmRSS:\t 123 kB\n";
+    }
+    {
+        auto r = Root::open(dir);
+        REQUIRE(r);
+        ProcReader reader(*r);
+        Process p;
+        REQUIRE(reader.read(5, -1, need_stat | need_status, p));
+        CHECK(p.euid == 8);
+        CHECK(p.vm_rss == 123);
+    }
+    for (const char* f : {"/proc/5/stat", "/proc/5/status"}) ::unlink((dir + f).c_str());
+    for (const char* d : {"/proc/5", "/proc", ""}) ::rmdir((dir + d).c_str());
+}
