@@ -140,7 +140,9 @@ void scan_dir(int parent_fd, const char* name, bool follow_open, const WalkOptio
         return;
     }
     out.fd = std::make_shared<DirFd>(fd);
-    std::unique_ptr<char[]> buf(new char[getdents_buffer]);
+    // One buffer per thread, reused for every directory it reads.
+    thread_local std::unique_ptr<char[]> buf;
+    if (!buf) buf.reset(new char[getdents_buffer]);
     for (;;) {
         long n = ::syscall(SYS_getdents64, fd, buf.get(), getdents_buffer);
         if (n < 0) {
