@@ -197,6 +197,8 @@ def main_groups():
         ["-t", "1KiB", "-a", "t"], ["--threshold=-1", "-a", "t"], ["-t", "-1M", "-c", "t"],
         ["-d", "0", "-a", "t"], ["--max-depth=010", "t"], ["-d", "0x1", "t"],
         ["-s", "-d", "0", "t"],
+        ["-l", "t", "t"], ["-l", "-s", "t", "t/sub", "t/big"], ["-l", "-L", "-s", "t"], ["-lc", "t2", "t"],
+        ["-L", "-c", "t/sub", "t/sub/deeper/up"],
     ]
     for a in extra:
         g.case(a)
