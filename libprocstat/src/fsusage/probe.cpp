@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -106,7 +107,7 @@ bool write_all(int fd, const char* p, std::size_t n) {
     return true;
 }
 
-void send(int fd, std::uint32_t index, const ProbeResult& r) {
+void encode(std::string& buf, std::uint32_t index, const ProbeResult& r) {
     Record h{};
     h.index = index;
     h.stat_err = r.stat_err;
@@ -122,14 +123,15 @@ void send(int fd, std::uint32_t index, const ProbeResult& r) {
     h.bavail_negative = r.usage.bavail_negative;
     h.realpath_err = r.realpath_err;
     h.realpath_len = static_cast<std::uint32_t>(r.realpath.size());
-    std::string buf(reinterpret_cast<const char*>(&h), sizeof h);
+    buf.append(reinterpret_cast<const char*>(&h), sizeof h);
     buf += r.realpath;
-    write_all(fd, buf.data(), buf.size());
 }
 
 // Upper bound of concurrent queries in the helper: enough that a few stuck mounts do not delay
 // the others.
 constexpr std::size_t max_workers = 32;
+// A worker that has not finished a job for this long is presumed stuck: another one starts.
+constexpr auto stall = std::chrono::milliseconds(20);
 
 [[noreturn]] void helper_main(const std::vector<ProbeJob>& jobs, int wfd) {
     // Hold none of the caller's descriptors (stdout/stderr pipes above all).
@@ -143,9 +145,12 @@ constexpr std::size_t max_workers = 32;
         ::dup2(wfd, 3);
         wfd = 3;
     }
-    for (int fd = 4; fd < 1024; ++fd) ::close(fd);  // close_range() is not in every libc
+    if (::close_range(4, ~0U, 0) != 0)
+        for (int fd = 4; fd < 1024; ++fd) ::close(fd);
     std::mutex mu;
-    std::size_t next = 0;
+    std::condition_variable progress;
+    std::size_t next = 0, finished = 0;
+    std::string pending;  // answers not yet sent
     auto work = [&] {
         for (;;) {
             std::size_t i;
@@ -157,20 +162,35 @@ constexpr std::size_t max_workers = 32;
             ProbeResult r;
             run_job(jobs[i], r);
             std::lock_guard lk(mu);
-            send(wfd, static_cast<std::uint32_t>(i), r);
+            encode(pending, static_cast<std::uint32_t>(i), r);
+            ++finished;
+            progress.notify_all();
         }
     };
-    std::vector<std::thread> pool;
-    std::size_t n = std::min(jobs.size(), max_workers);
-    for (std::size_t t = 1; t < n; ++t) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;
+    // Normally statfs answers at once, one worker is fastest and all answers go out in one
+    // write (one wake-up of the caller). Whenever no job finished within `stall`, what is there
+    // is sent and one more worker starts, so stuck mounts never hold up the others.
+    std::size_t workers = 1;
+    std::thread(work).detach();
+    std::unique_lock lk(mu);
+    while (finished < jobs.size()) {
+        std::size_t before = finished;
+        progress.wait_for(lk, stall, [&] { return finished == jobs.size(); });
+        if (finished == jobs.size()) break;
+        if (!pending.empty()) {
+            write_all(wfd, pending.data(), pending.size());
+            pending.clear();
+        }
+        if (finished == before && next < jobs.size() && workers < max_workers) {
+            try {
+                std::thread(work).detach();
+                ++workers;
+            } catch (const std::system_error&) {
+                // no more threads: the running ones go on
+            }
         }
     }
-    work();
-    for (auto& t : pool) t.join();
+    write_all(wfd, pending.data(), pending.size());
     ::_exit(0);
 }
 
@@ -256,11 +276,10 @@ std::vector<ProbeResult> probe_all(const std::vector<ProbeJob>& jobs,
     }
     ::close(p[0]);
     if (got < jobs.size()) ::kill(pid, SIGKILL);  // it dies as soon as the kernel lets it
+    // Reap it if it is already gone; otherwise do not wait (a helper that is still exiting, or
+    // stuck, stays a zombie at most until we exit).
     int status;
-    if (got == jobs.size())
-        ::waitpid(pid, &status, 0);  // it is exiting: all answers were sent
-    else
-        ::waitpid(pid, &status, WNOHANG);
+    ::waitpid(pid, &status, WNOHANG);
     return results;
 }
 
