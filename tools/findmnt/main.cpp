@@ -75,50 +75,9 @@ bool parse_column_list(std::string_view list, std::vector<Col>& cols) {
     return true;
 }
 
-// findmnt add_matching_lines() + get_next_fs(): the entries to show, in table order (or
-// backward with -d backward).
-std::vector<std::size_t> matching_entries(Matcher& m, Options& o, const std::vector<FsEntry>& es) {
-    std::vector<std::size_t> found;
-    std::vector<std::size_t> order(es.size());
-    for (std::size_t i = 0; i < es.size(); ++i) order[i] = o.backward ? es.size() - 1 - i : i;
-    const bool mount_compat = m.source && !o.match_fstype && !o.match_options && (o.flags & fl_first_only);
-    if (mount_compat) {
-        for (auto i : order)
-            if (m.source_matches(es[i], *m.source)) return {i};
-        if (!(o.flags & fl_noswapmatch))
-            for (auto i : order)
-                if (m.target_matches(es[i], *m.source)) return {i};
-        return {};
-    }
-    // compat: findmnt is_listall_mode(): without match criteria (and without -D/--real/--pseudo
-    // unless -A) every entry is listed and no other filter (-i, --shadowed) applies.
-    const bool listall = (!((o.flags & fl_df) || o.real || o.pseudo) || o.all) && !m.source && !m.target &&
-                         !o.match_fstype && !o.match_options && !o.majmin;
-    if (listall) return order;
-    std::size_t pos = 0;
-    for (;;) {
-        std::optional<std::size_t> hit;
-        for (; pos < order.size(); ++pos)
-            if (m(order[pos])) {
-                hit = order[pos++];
-                break;
-            }
-        if (!hit && !(o.flags & fl_noswapmatch) && !m.target && m.source) {
-            m.target = m.source;
-            m.source.reset();
-            pos = 0;
-            continue;
-        }
-        if (!hit) break;
-        found.push_back(*hit);
-        if (o.flags & fl_first_only) break;
-        o.flags |= fl_noswapmatch;
-    }
-    return found;
-}
-
 // compat: findmnt's parser error callback message.
 void report_bad_lines(const std::string& file, const FsTable& t) {
+    parse_error_count += t.bad_lines.size();
     for (auto n : t.bad_lines) std::fprintf(stderr, "findmnt: %s: parse error at line %zu -- ignored\n", file.c_str(), n);
 }
 
@@ -138,6 +97,8 @@ int tid_of_path(const std::string& p) {
 
 namespace procstat::findmnt {
 
+std::size_t parse_error_count = 0;
+
 // Read the tables named by the options into ENTRIES (one shared format guess, as libmount's
 // one table object does). Returns false after "can't read" was printed.
 bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root) {
@@ -149,7 +110,8 @@ bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, cons
         else
             files.push_back("/proc/self/mountinfo");
     }
-    TabFormat fmt = TabFormat::guess;
+    // compat: libmount parses fstab files (-s, --verify) as fstab, others by guessing
+    TabFormat fmt = o.tabtype == TabType::fstab ? TabFormat::fstab : TabFormat::guess;
     for (const auto& f : files) {
         std::string text;
         Status st = rooted ? io::read_file(root, f.substr(1), text) : io::read_file(AT_FDCWD, f.c_str(), text);
@@ -180,7 +142,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (o.tabtype == TabType::none) o.tabtype = o.verify ? TabType::fstab : TabType::kernel;
-    if (o.verify) return run_verify(o, *root);
 
     // columns
     if (!o.output_all && (o.flags & fl_df))
@@ -215,7 +176,12 @@ int main(int argc, char** argv) {
     const bool istree = table_is_tree(es);
     if (istree && o.force_tree) o.flags |= fl_tree;
     if ((o.flags & fl_tree) && (o.tabfiles.size() > 1 || !istree)) o.flags &= ~fl_tree;
-    if (o.flags & fl_uniq) uniq_by_target(es);
+    if (o.flags & fl_uniq) {
+        // compat: uniq_fs_target_cmp() is mnt_fs_match_target() (canonical paths unless -C)
+        Matcher tm(o, es);
+        uniq_by_target(es, [&](const FsEntry& a, const FsEntry& b) { return tm.target_matches(a, b.target); });
+    }
+    if (o.verify) return run_verify(o, es, *root);
 
     for (Col c : o.columns) {
         if (!(o.flags & fl_poll) && (c == Col::action || c == Col::old_options || c == Col::old_target)) {

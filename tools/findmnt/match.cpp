@@ -52,4 +52,49 @@ std::string resolve_spec(const std::string& spec) {
     return real_path(spec).value_or(spec);
 }
 
+// findmnt add_matching_lines() + get_next_fs(): the entries to show, in table order (or
+// backward with -d backward).
+std::vector<std::size_t> matching_entries(Matcher& m, Options& o, const std::vector<FsEntry>& es) {
+    std::vector<std::size_t> found;
+    std::vector<std::size_t> order(es.size());
+    for (std::size_t i = 0; i < es.size(); ++i) order[i] = o.backward ? es.size() - 1 - i : i;
+    const bool mount_compat = m.source && !o.match_fstype && !o.match_options && (o.flags & fl_first_only);
+    if (mount_compat) {
+        for (auto i : order)
+            if (m.source_matches(es[i], *m.source)) return {i};
+        if (!(o.flags & fl_noswapmatch))
+            for (auto i : order)
+                if (m.target_matches(es[i], *m.source)) return {i};
+        return {};
+    }
+    // compat: findmnt is_listall_mode(): without match criteria (and without -D/--real/--pseudo
+    // unless -A) every entry is listed and no other filter (-i, --shadowed) applies.
+    const bool listall = (!((o.flags & fl_df) || o.real || o.pseudo) || o.all) && !m.source && !m.target &&
+                         !o.match_fstype && !o.match_options && !o.majmin;
+    if (listall) {
+        if ((o.flags & fl_first_only) && order.size() > 1) order.resize(1);
+        return order;
+    }
+    std::size_t pos = 0;
+    for (;;) {
+        std::optional<std::size_t> hit;
+        for (; pos < order.size(); ++pos)
+            if (m(order[pos])) {
+                hit = order[pos++];
+                break;
+            }
+        if (!hit && !(o.flags & fl_noswapmatch) && !m.target && m.source) {
+            m.target = m.source;
+            m.source.reset();
+            pos = 0;
+            continue;
+        }
+        if (!hit) break;
+        found.push_back(*hit);
+        if (o.flags & fl_first_only) break;
+        o.flags |= fl_noswapmatch;
+    }
+    return found;
+}
+
 }  // namespace procstat::findmnt

@@ -94,4 +94,8 @@ private:
 };
 
 
+// findmnt add_matching_lines() + get_next_fs(): the entries to show, in table order (or
+// backward with -d backward); swaps source and target once when the source finds nothing.
+std::vector<std::size_t> matching_entries(Matcher& m, Options& o, const std::vector<FsEntry>& es);
+
 }  // namespace procstat::findmnt

@@ -9,6 +9,9 @@
 
 namespace procstat::findmnt {
 
+// Lines reported as "parse error at line N" so far (--verify counts them).
+extern std::size_t parse_error_count;
+
 bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root);
 
 // The cell context the options ask for (sizes, tags, device numbers).
@@ -18,7 +21,7 @@ CellContext make_context(const Options& o, int tid);
 int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid);
 
 // --verify (fstab check); returns the exit status.
-int run_verify(const Options& o, const Root& root);
+int run_verify(const Options& o, const std::vector<FsEntry>& es, const Root& root);
 
 // --poll; returns the exit status.
 int run_poll(const Options& o, const Root& root);

@@ -64,17 +64,17 @@ bool remove_opt(std::string& s, std::string_view name) {
 }
 
 // libmount's Linux VFS option names (mount(2) flags), both polarities.
-constexpr std::array<std::string_view, 38> vfs_names{
+constexpr std::array<std::string_view, 37> vfs_names{
     "rw", "ro", "exec", "noexec", "suid", "nosuid", "dev", "nodev", "sync", "async",
     "dirsync", "remount", "bind", "rbind", "mand", "nomand", "atime", "noatime",
     "iversion", "noiversion", "diratime", "nodiratime", "relatime", "norelatime",
     "strictatime", "nostrictatime", "lazytime", "nolazytime", "nosymfollow", "symfollow",
-    "loud", "silent", "move", "private", "shared", "slave", "unbindable", "runbindable"};
+    "loud", "silent", "private", "shared", "slave", "unbindable", "runbindable"};
 
 // libmount's userspace option names (kept out of both the VFS and the fs-specific lists).
 bool is_user_option(std::string_view name) {
-    static constexpr std::array<std::string_view, 22> names{
-        "defaults", "auto", "noauto", "user", "nouser", "users", "nousers", "owner",
+    static constexpr std::array<std::string_view, 21> names{
+        "auto", "noauto", "user", "nouser", "users", "nousers", "owner",
         "noowner", "group", "nogroup", "_netdev", "comment", "loop", "offset", "sizelimit",
         "encryption", "nofail", "uhelper", "helper", "x-", "X-"};
     if (name.substr(0, 2) == "x-" || name.substr(0, 2) == "X-") return true;
@@ -121,13 +121,18 @@ std::string merge_options(std::string_view vfs, std::string_view fs) {
     return res;
 }
 
-void split_fstab_options(std::string_view optstr, std::string& vfs, std::string& fs) {
+void split_fstab_options(std::string_view optstr, std::string& vfs, std::string& fs, std::string* user) {
     vfs.clear();
     fs.clear();
+    if (user) user->clear();
     std::size_t pos = 0;
     Opt o;
     while (next_opt(optstr, pos, o)) {
-        if (is_user_option(o.name)) continue;
+        if (o.name == "defaults") continue;
+        if (is_user_option(o.name)) {
+            if (user) append_opt(*user, optstr, o);
+            continue;
+        }
         if (is_vfs_option(o.name) && !o.has_value)
             append_opt(vfs, optstr, o);
         else

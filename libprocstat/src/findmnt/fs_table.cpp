@@ -132,7 +132,7 @@ bool parse_fstab_line(std::string_view s, FsEntry& fs) {
     fs.freq = fs.passno = 0;
     if (opts.empty()) return true;
     fs.options = unmangle(opts);
-    split_fstab_options(*fs.options, fs.vfs_options, fs.fs_options);
+    split_fstab_options(*fs.options, fs.vfs_options, fs.fs_options, &fs.user_options);
     skip_blanks(s, pos);
     if (pos >= s.size()) return true;
     if (!next_s32(s, pos, fs.freq) && pos < s.size()) return false;

@@ -139,14 +139,15 @@ std::vector<TreeLine> build_subtrees(const std::vector<FsEntry>& es,
     return std::move(b.lines);
 }
 
-void uniq_by_target(std::vector<FsEntry>& es) {
+void uniq_by_target(std::vector<FsEntry>& es,
+                    const std::function<bool(const FsEntry&, const FsEntry&)>& same) {
     const bool keeptree = !es.empty() && es.front().kernel;
     std::vector<bool> removed(es.size(), false);
     for (std::size_t k = es.size(); k-- > 0;) {
         // is there a later (not removed) entry with the same target?
         for (std::size_t x = es.size(); x-- > k + 1;) {
             if (removed[x]) continue;
-            if (!streq_paths(es[x].target, es[k].target)) continue;
+            if (!same(es[x], es[k])) continue;
             if (keeptree)
                 for (auto& c : es) {
                     if (!c.kernel || c.parent != es[k].id || &c == &es[k]) continue;

@@ -63,6 +63,10 @@ def fixture_group(env):
     f = fixture(env, "fstab")
     for m in MODES + FILTERS:
         g.case(["-s", "--tab-file", f] + m, name=f"fstab {' '.join(m)}")
+    for name in ("fstab", "mtab", "mountinfo", "mountinfo-messy"):
+        for a in (["-x"], ["--verify", "--verbose"], ["-x", "-t", "ext4"], ["-x", "/boot"]):
+            g.case(a + ["--tab-file", fixture(env, name)], name=f"verify {name} {' '.join(a)}")
+    g.case(["-s", "--tab-file", fixture(env, "mountinfo"), "-l"], name="fstab parse of a mountinfo")
     # UTF-8 locale: tree art and kept multibyte characters
     for name in ("mountinfo", "mountinfo-messy"):
         for m in ([], ["-l"], ["-r"], ["-P"], ["-J"], ["-a"]):
@@ -212,8 +216,63 @@ def poll_group(env):
     return g
 
 
+def verify_group(env):
+    """--verify on fstabs written at setup with real paths: existing and missing targets,
+    files, symlinks, bind mounts, swap options, order problems, unknown types and tags."""
+    g = Group("findmnt-verify", "findmnt")
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        for d in ("mnt", "mnt/a", "mnt/a/b", "data", "img"):
+            os.makedirs(os.path.join(w, d), exist_ok=True)
+        open(os.path.join(w, "file"), "w").close()
+        with open(os.path.join(w, "img/zero.img"), "wb") as fh:
+            fh.write(b"\0" * 65536)
+        os.symlink(os.path.join(w, "mnt"), os.path.join(w, "link"))
+        lines = [
+            f"tmpfs {w}/mnt tmpfs defaults 0 0",
+            f"{w}/data {w}/mnt/a none bind 0 0",
+            f"{w}/data {w}/mnt/a/b none rbind,ro 0 0",
+            f"{w}/file {w}/file none bind",
+            f"{w}/data {w}/file ext4 defaults",
+            f"/dev/nonexistent {w}/link ext4 noauto,user 0 2",
+            f"{w}/img/zero.img {w}/mnt/a auto loop 0 0",
+            f"{w}/img/zero.img {w}/mnt/a foofs,ext4 defaults",
+            f"{w}/img/zero.img none swap sw,pri=5,discard=pages 0 0",
+            f"{w}/img/zero.img none swap pri=x1,discard=never 0 0",
+            f"FOO=bar {w}/mnt vfat defaults",
+            f"LABEL=nolabel-here {w}/mnt/a ext4 noauto",
+            f"{w}/mnt/a/b {w}/mnt/a none move",
+            f"{w}/data {w}/nonexistent none defaults",
+            f"proc {w}/mnt/a/b proc defaults 0 0",
+            f"server:/x {w}/mnt/a nfs defaults 0 0",
+            f"{w}/mnt/a {w}/mnt ext4 defaults 0 0",
+            "tmpfs / tmpfs defaults 0 0",
+            "tmpfs / xfs defaults 0 2",
+        ]
+        with open(os.path.join(w, "fstab"), "w") as fh:
+            fh.write("\n".join(lines) + "\n")
+        with open(os.path.join(w, "good"), "w") as fh:
+            fh.write(f"tmpfs {w}/mnt tmpfs defaults 0 0\nproc {w}/mnt/a proc defaults 0 0\n")
+        with open(os.path.join(w, "bad"), "w") as fh:
+            fh.write(f"junk\ntmpfs {w}/mnt tmpfs defaults 0 0\n")
+
+    g.setup = setup
+    for a in (["--verify"], ["--verify", "--verbose"], ["-x", "-C"], ["-x", "-C", "--verbose"],
+              ["-x", "-t", "swap"], ["-x", "-t", "none", "--verbose"], ["-x", "-f"], ["-x", "-O", "bind"],
+              ["-x", "-U", "--verbose"], ["-x", "-d", "backward", "-f", "--verbose"]):
+        g.case(a + ["--tab-file", "fstab"], name="verify " + " ".join(a))
+    for f in ("good", "bad"):
+        for a in (["-x"], ["-x", "--verbose"]):
+            g.case(a + ["--tab-file", f], name=f"verify {f} " + " ".join(a))
+    g.case(["-x", "--tab-file", "nonexistent"], name="verify missing file")
+    g.case(["-x", "-o", "BOGUS", "--tab-file", "good"], name="verify bad column")
+    return g
+
+
 def groups(env):
     yield fixture_group(env)
+    yield verify_group(env)
     yield poll_group(env)
     yield hostile_group(env)
     g = live_group(env)

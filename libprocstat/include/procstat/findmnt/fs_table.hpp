@@ -28,6 +28,7 @@ struct FsEntry {
     std::string fstype;           // mountinfo after " - " / fstab field 3
     std::string source;           // mountinfo source / fstab field 1
     std::string fs_options;       // mountinfo super options / fs-specific part of fstab options
+    std::string user_options;     // userspace part of fstab options (noauto, user, x-*, ...)
     std::optional<std::string> options;  // all options (merged for mountinfo, as written for fstab)
     bool deleted = false;         // mountinfo target ended in "\040(deleted)"
     int freq = 0;                 // fstab field 5
@@ -56,9 +57,10 @@ std::string unmangle(std::string_view s);
 // others removed ("rw,relatime" + "rw,size=4k" -> "rw,relatime,size=4k").
 std::string merge_options(std::string_view vfs, std::string_view fs);
 
-// Split fstab options into the VFS part and the filesystem-specific part (userspace options
-// such as defaults, noauto, user, x-* belong to neither).
-void split_fstab_options(std::string_view optstr, std::string& vfs, std::string& fs);
+// Split fstab options into the VFS part, the filesystem-specific part and the userspace part
+// (noauto, user, _netdev, x-*, ...); "defaults" belongs to none of them.
+void split_fstab_options(std::string_view optstr, std::string& vfs, std::string& fs,
+                         std::string* user = nullptr);
 
 // compat: mnt_match_fstype(): "ext4,xfs", "noext4,xfs" (a leading "no" negates the list),
 // case-insensitive.
@@ -107,7 +109,9 @@ bool table_is_tree(const std::vector<FsEntry>& entries);
 
 // compat: mnt_table_uniq_fs(MNT_UNIQ_KEEPTREE) by target: for duplicate targets the later
 // entry wins, children of dropped entries are moved to the kept one.
-void uniq_by_target(std::vector<FsEntry>& entries);
+// SAME tells whether two entries have the same target (findmnt compares canonical paths).
+void uniq_by_target(std::vector<FsEntry>& entries,
+                    const std::function<bool(const FsEntry&, const FsEntry&)>& same);
 
 // compat: mnt_table_over_fs(): index of the entry mounted on top of entry I (a child with the
 // same target), if any.
