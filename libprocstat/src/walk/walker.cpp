@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <condition_variable>
@@ -63,14 +64,61 @@ using DirFdPtr = std::shared_ptr<DirFd>;
 
 // stat NAME relative to DIRFD; FOLLOW stats the link target. Returns 0 or the errno; a
 // dangling link that should have been followed gives ENOENT with DANGLING set.
+// statx with only the fields du uses; AT_NO_AUTOMOUNT as fstatat implies. Returns 0, the
+// errno, or ENOSYS when statx is unavailable (the caller falls back to fstatat).
+int statx_entry(int dirfd, const char* name, bool follow, StatTime tm, Stat& out) {
+    unsigned mask = STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS;
+    switch (tm) {
+    case StatTime::mtime: mask |= STATX_MTIME; break;
+    case StatTime::atime: mask |= STATX_ATIME; break;
+    case StatTime::ctime: mask |= STATX_CTIME; break;
+    case StatTime::none: break;
+    }
+    struct statx sx;
+    int flags = AT_NO_AUTOMOUNT | (follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    if (::statx(dirfd, name, flags, mask, &sx) != 0) return errno;
+    out.dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+    out.ino = static_cast<ino_t>(sx.stx_ino);
+    out.size = static_cast<off_t>(sx.stx_size);
+    out.blocks = static_cast<blkcnt_t>(sx.stx_blocks);
+    out.mode = sx.stx_mode;
+    out.nlink = sx.stx_nlink;
+    const struct statx_timestamp* t = nullptr;
+    switch (tm) {
+    case StatTime::mtime: t = &sx.stx_mtime; break;
+    case StatTime::atime: t = &sx.stx_atime; break;
+    case StatTime::ctime: t = &sx.stx_ctime; break;
+    case StatTime::none: break;
+    }
+    out.time = t ? timespec{static_cast<time_t>(t->tv_sec), static_cast<long>(t->tv_nsec)} : timespec{0, 0};
+    return 0;
+}
+
+// Set once statx turned out to be missing (old kernel, seccomp filter).
+std::atomic<bool> no_statx{false};
+
 int stat_entry(int dirfd, const char* name, bool follow, StatTime tm, Stat& out, bool& dangling) {
     dangling = false;
     struct stat st;
-    if (::fstatat(dirfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) {
+    int e = ENOSYS;
+    if (!no_statx.load(std::memory_order_relaxed)) {
+        e = statx_entry(dirfd, name, follow, tm, out);
+        if (e == 0) return 0;
+        if (e == ENOSYS || e == EPERM) {
+            // EPERM: some container runtimes deny statx; retry with fstatat for good.
+            if (::fstatat(dirfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) {
+                no_statx.store(true, std::memory_order_relaxed);
+                to_stat(st, tm, out);
+                return 0;
+            }
+            e = errno;
+        }
+    } else if (::fstatat(dirfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) {
         to_stat(st, tm, out);
         return 0;
+    } else {
+        e = errno;
     }
-    int e = errno;
     if (follow && e == ENOENT) {
         if (::fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) dangling = true;
     }
