@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import subprocess
 import time
 
@@ -292,15 +293,20 @@ def setup_hang(ctx):
     else:
         raise RuntimeError("hang file system did not mount")
     # The stand-in reference: GNU df cannot skip a hung file system, so it is told to exclude
-    # that type, and the wrapper adds what we promise on top: a message and exit status 1.
+    # that type and is not given arguments on it; the wrapper adds what we promise on top: a
+    # message and exit status 1.
     ref = os.path.join(w, "df-reference")
     with open(ref, "w") as f:
-        f.write("#!/bin/sh\n"
-                f"/usr/bin/df -x {HANG_TYPE} \"$@\"\n"
-                "rc=$?\n"
-                f"echo \"df: {mnt}: not responding\" >&2\n"
-                "[ $rc -eq 0 ] && rc=1\n"
-                "exit $rc\n")
+        f.write(f"""#!{sys.executable}
+import os, subprocess, sys
+hang = {mnt!r}
+args = [a for a in sys.argv[1:] if a != hang and not a.startswith(hang + "/")]
+rc = subprocess.run(["/usr/bin/df", "-x", {HANG_TYPE!r}] + args).returncode
+if os.environ.get("HANG_UNTOUCHED"):  # the case promises that df never asks the hung mount
+    sys.exit(rc)
+sys.stderr.write("df: " + hang + ": not responding\\n")
+sys.exit(rc or 1)
+""")
     os.chmod(ref, 0o755)
     ctx["reference"] = ref
 
@@ -321,11 +327,21 @@ def hang_group(env):
     def setup(ctx):
         setup_hang(ctx)
         g.reference = ctx["reference"]
+        for c in g.cases:
+            c.args = [a.replace("@W@", ctx["workdir"]) for a in c.args]
     g.setup = setup
     # Everything but the live root (its usage changes while tests run).
     for opts in [["-x", "ext4"], ["-T", "-x", "ext4"], ["-a", "-x", "ext4"], ["-h", "-x", "ext4", "--total"]]:
         g.case(opts, name="hung fuse " + " ".join(opts), ours_extra=["--timeout=1"], timeout=20)
     g.case(["-x", "ext4"], name="hung fuse default timeout", timeout=30)
+    # Named on the command line: the other arguments still print, in order.
+    g.case(["@W@/alive", "@W@/hang"], name="hung fuse file args", ours_extra=["--timeout=0.5"], timeout=20)
+    g.case(["-T", "@W@/hang", "@W@/alive", "@W@/alive"], name="hung fuse first arg",
+           ours_extra=["--timeout=0.5"], timeout=20)
+    g.case(["--total", "-t", "tmpfs"], name="hung fuse not asked when type-filtered",
+           ours_extra=["--timeout=0.5"], timeout=20, env={"HANG_UNTOUCHED": "1"})
+    g.case(["-l", "-x", "ext4", "-x", HANG_TYPE], name="hung fuse excluded by -x",
+           ours_extra=["--timeout=0.5"], timeout=20, env={"HANG_UNTOUCHED": "1"})
     return g
 
 
