@@ -270,8 +270,55 @@ def verify_group(env):
     return g
 
 
+def wrapper_group(env, name, script, cases):
+    """Our additions (--sysroot, --sort) have no reference option: the reference is a small
+    script written at setup that gives util-linux findmnt the equivalent input or order."""
+    g = Group(name, "findmnt")
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        root = os.path.join(w, "root")
+        os.makedirs(os.path.join(root, "proc", "self"))
+        os.makedirs(os.path.join(root, "etc"))
+        with open(fixture(env, "mountinfo"), "rb") as a, open(os.path.join(root, "proc/self/mountinfo"), "wb") as b:
+            b.write(a.read())
+        with open(fixture(env, "fstab"), "rb") as a, open(os.path.join(root, "etc/fstab"), "wb") as b:
+            b.write(a.read())
+        # --verify reads the known filesystem types from the root's proc/filesystems
+        with open("/proc/filesystems", "rb") as a, open(os.path.join(root, "proc/filesystems"), "wb") as b:
+            b.write(a.read())
+        ref = os.path.join(w, "findmnt-reference")
+        with open(ref, "w") as fh:
+            fh.write("#!/bin/sh\n" + script.replace("@ROOT", root).replace("@FIX", os.path.join(env.fixtures, "findmnt")))
+        os.chmod(ref, 0o755)
+        g.reference = ref
+        for c in g.cases:
+            c.ours_extra = [x.replace("@ROOT", root) for x in c.ours_extra]
+
+    g.setup = setup
+    for args, extra in cases:
+        g.case(args, ours_extra=extra, name=f"{name} {' '.join(extra)} {' '.join(args)}")
+    return g
+
+
+SYSROOT_MOUNTINFO = 'exec /usr/bin/findmnt --tab-file @ROOT/proc/self/mountinfo "$@"\n'
+SYSROOT_FSTAB = 'exec /usr/bin/findmnt --tab-file @ROOT/etc/fstab "$@"\n'
+# --sort TARGET on a list equals util-linux's list sorted by its first field (stable, bytes)
+SORT_TARGET = ('/usr/bin/findmnt "$@" > "$0.out"; rc=$?\n'
+               'LC_ALL=C sort -s -t " " -k1,1 "$0.out"; exit $rc\n')
+
+
 def groups(env):
     yield fixture_group(env)
+    sr = [["--sysroot", "@ROOT"]]
+    yield wrapper_group(env, "findmnt-sysroot", SYSROOT_MOUNTINFO,
+                        [(a, sr[0]) for a in ([], ["-l"], ["-J"], ["-r"], ["-t", "tmpfs"], ["-R", "/dev"],
+                                              ["-o", "ID,PARENT,TARGET"], ["/boot"], ["--real", "-l"])])
+    yield wrapper_group(env, "findmnt-sysroot-fstab", SYSROOT_FSTAB,
+                        [(["-s"] + a, sr[0]) for a in ([], ["-J"], ["-t", "ext4"], ["/boot"], ["-x"], ["-x", "--verbose"])])
+    yield wrapper_group(env, "findmnt-sort", SORT_TARGET,
+                        [(["-n", "-l", "--tab-file", fixture(env, t)] + a, ["--sort", "TARGET"])
+                         for t in ("mountinfo", "mtab") for a in ([], ["-o", "TARGET,SOURCE"], ["-r"], ["-t", "tmpfs"])])
     yield verify_group(env)
     yield poll_group(env)
     yield hostile_group(env)
