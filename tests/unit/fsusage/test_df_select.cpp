@@ -344,3 +344,57 @@ TEST_CASE("probe_all answers in job order and bounds the wait", "[fsusage]") {
     CHECK(res[2].realpath == "/proc");
     CHECK(probe_all({}, std::chrono::milliseconds(1)).empty());
 }
+
+TEST_CASE("hostile mount tables: malformed lines skipped, huge counts kept", "[fsusage]") {
+    auto m = mounts_of("garbage\n"
+                       "1 0 8:1 / /ok rw - ext4 /dev/sda rw\n"
+                       "2 0 8:x / /baddev rw - ext4 /dev/sdb rw\n"
+                       "3 0 8:3 / /no-separator rw ext4 /dev/sdc rw\n"
+                       "4 0 4095:1048575 / /big\\012line rw - xfs /dev/\\134x rw\n");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].target == "/ok");
+    CHECK(m[1].target == "/big\nline");
+    CHECK(m[1].source == "/dev/\\x");
+    CHECK(m[1].dev == makedev(4095, 1048575));
+    FsUsage u;
+    u.block_size = 4096;
+    u.blocks = (std::uint64_t{1} << 40) + 7;  // far beyond 32 bits
+    u.bfree = u.bavail = std::uint64_t{1} << 39;
+    auto v = block_values(u, 1024);
+    CHECK(df_readable(false, v.total, 0, v.input_units, v.output_units) == "4398046511132");
+    CHECK(used_percent(v) == 51);  // just above half: rounded up
+}
+
+TEST_CASE("grand total with a negative available count", "[fsusage]") {
+    DfQuery q;
+    q.total = true;
+    DfReport r;
+    r.processed = true;
+    DfRow a;
+    a.usage = {1024, 100, 10, static_cast<std::uint64_t>(-5), true, 0, 0};  // bavail = -5
+    DfRow b;
+    b.usage = {1024, 100, 10, 2, false, 0, 0};
+    r.rows = {a, b};
+    df_add_total(r, q, true);
+    const FsUsage& t = r.rows.back().usage;
+    CHECK(t.bavail_negative);
+    CHECK(t.bavail == static_cast<std::uint64_t>(-3 * 1024));
+    auto v = block_values(t, 1024);
+    CHECK(v.negate_available);
+    CHECK(df_readable(v.negate_available, v.available, 0, v.input_units, v.output_units) == "-3");
+}
+
+TEST_CASE("zero-size total is hidden like any zero-size row", "[fsusage]") {
+    DfQuery q;
+    q.total = true;
+    DfReport r;
+    r.processed = true;
+    DfRow a;
+    a.usage = {4096, 0, 0, 0, false, 0, 0};
+    r.rows = {a};
+    df_add_total(r, q, true);
+    CHECK(r.rows.size() == 1);
+    r.listed = true;  // file arguments show zero-size rows, and so the total
+    df_add_total(r, q, true);
+    CHECK(r.rows.size() == 2);
+}
