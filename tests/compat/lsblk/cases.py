@@ -50,6 +50,8 @@ VARIANTS = [
     ["--tree=SIZE", "-o", "NAME,SIZE"], ["-T", "-J", "-o", "SIZE,TYPE"], ["-P", "-y"],
     ["-J", "-y", "-o", "NAME,MAJ:MIN,FSUSE%,LOG-SEC"], ["-o", "name,maj:min,fsuse%"],
     ["-p", "-J", "-o", "NAME,PKNAME"], ["-n", "-r", "-o", "NAME"], ["-M"], ["-d", "-J", "-b"],
+    ["-E", "SIZE", "-P", "-O"], ["-E", "TYPE", "-J"], ["-E", "PTTYPE", "-r"], ["-E", "RO", "-l"],
+    ["-E", "PKNAME"], ["-E", "WWN", "-d", "-P"], ["-E", "RM", "-a", "-J", "-O"],
 ]
 
 INVERSE = [["-s"], ["-s", "-l"], ["-s", "-r"], ["-s", "-J"], ["-s", "-i", "-O"], ["-s", "-P", "-m"],

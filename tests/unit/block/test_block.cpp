@@ -231,3 +231,50 @@ TEST_CASE("walker survives a missing or garbage sysfs tree", "[walker]") {
     CHECK(w.walk_one("/nonexistent/device", msg) == ArgResult::not_block);
     CHECK(msg == "/nonexistent/device: not a block device");
 }
+
+TEST_CASE("walker terminates on a holder cycle and records both edges", "[walker]") {
+    Fixture f("cycle");
+    WalkOptions wo;
+    wo.all = true;
+    Walker w(f.root, wo);
+    w.walk_all();
+    auto& t = w.tree();
+    const Device* a = find(t, "cya");
+    const Device* b = find(t, "cyb");
+    REQUIRE((a && b));
+    CHECK(a->children.size() == 1);
+    CHECK(b->children.size() == 1);
+    WalkOptions inv = wo;
+    inv.inverse = true;
+    Walker wi(f.root, inv);
+    wi.walk_all();  // the live /sys knows neither device: nothing, but no endless loop
+    SUCCEED();
+}
+
+TEST_CASE("walker on the hostile root: garbage is skipped, nothing crashes", "[walker]") {
+    Fixture f("hostile");
+    WalkOptions wo;
+    wo.all = true;
+    Walker w(f.root, wo);
+    w.walk_all();
+    auto& t = w.tree();
+    CHECK(find(t, "nodev") == nullptr);  // no dev file
+    CHECK(find(t, "hid") == nullptr);    // hidden
+    CHECK(find(t, "ghost") == nullptr);  // holder link to nowhere
+    REQUIRE(find(t, "garbage"));
+    CHECK(find(t, "garbage")->size == 0);  // "0x1234 junk" is not a number
+    REQUIRE(find(t, "huge"));
+    CHECK(find(t, "huge")->size == (UINT64_MAX << 9));  // wraps like util-linux
+    REQUIRE(find(t, "cciss!c0d0"));
+    CHECK(find(t, "cciss!c0d0")->filename == "/dev/cciss/c0d0");
+    DeviceData d(w, DataOptions{false, false, false, true, false});
+    const Device* huge = find(t, "huge");
+    CHECK(d.get(*huge, nullptr, Col::sched).text == std::nullopt);
+    CHECK(d.get(*huge, nullptr, Col::ra).raw == std::nullopt);
+    CHECK(d.get(*huge, nullptr, Col::fstype).text == std::optional<std::string>(""));
+    CHECK(d.get(*huge, nullptr, Col::model).text->size() == 5000);
+    const Device* g1 = find(t, "garbage1");
+    REQUIRE(g1);
+    CHECK(d.get(*g1, find(t, "garbage"), Col::mountpoints).lines.empty());  // mtab-format errors
+    CHECK(d.warnings().size() == 5);
+}
