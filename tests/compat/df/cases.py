@@ -106,6 +106,11 @@ def setup_main(ctx):
     _run("mount", "-t", "proc", "proc", _mkdir(j("proc")))
     _mount_tmpfs("srv:/export", j("remote"), "40k")
     _mount_tmpfs("rootfs", j("rootfs"), "24k")
+    # sizes around the -h/-H rounding boundaries (tmpfs reserves nothing: sizes are exact)
+    for k, size in enumerate(["1023m", "999m", "10g", "123456k", "1000k", "4092k"]):
+        _mount_tmpfs(f"h{k}", j(f"h{k}"), size)
+    _fill(j("h5", "data"), 1001)
+    _fill(j("h4", "data"), 999)
     os.symlink(j("t1", "fill"), j("link"))
     os.makedirs(j("private"), mode=0o700)
     _mount_tmpfs("privsrc", j("private", "m"), "20k")
@@ -183,7 +188,7 @@ def groups(env):
     for name in ODD_NAMES:
         g.case(["-T", W(name)], name="odd file " + repr(name))
     g.case(["-T", W("inv\udcffname")], name="odd file invalid utf-8")
-    g.case(["t1", ".", "t1/sub/..", "ext/../vfat"], name="relative file args")
+    g.case(["t1", "t1/./sub", "t1/sub/..", "ext/../vfat", "h0/../h1"], name="relative file args")
     g.case([W("missing"), W("t1")], name="missing file then good")
     g.case([W("t1"), W("missing"), W("t2")], name="good missing good")
     g.case([W("dangling")], name="dangling symlink")
