@@ -160,6 +160,12 @@ void Builder::add(int dev, int pdev, int parent_line) {
     const block::Device& d = tree_.devices[dev];
     if (pdev < 0 && d.wholedisk >= 0) pdev = d.wholedisk;
     if (!o_.tree && !force_tree_order_ && printed_[dev]) return;
+    // -M: a device with several parents is printed once, after its last parent, as a line of
+    // its own (util-linux links it to the group of its parents; groups are not drawn here)
+    if (o_.merge && d.parents.size() > 1) {
+        if (pdev != d.parents.back()) return;
+        parent_line = -1;
+    }
     Line ln;
     ln.dev = dev;
     ln.parent = parent_line;
