@@ -199,6 +199,11 @@ def main_groups():
         ["-s", "-d", "0", "t"],
         ["-l", "t", "t"], ["-l", "-s", "t", "t/sub", "t/big"], ["-l", "-L", "-s", "t"], ["-lc", "t2", "t"],
         ["-L", "-c", "t/sub", "t/sub/deeper/up"],
+        ["--time", "-c", "t", "t2"], ["--time=atime", "-c", "-s", "t", "t2"], ["--time", "-S", "-a", "t/sub"],
+        ["-d", "18446744073709551615", "t/sub"], ["-t", "+5k", "-a", "t"], ["-t", "1.5k", "t"],
+        ["-t", " ", "t"], ["--time", "--time-style=+", "-s", "t"],
+        ["--time", "--time-style=+%%N%N %:z", "-s", "t"],
+        ["--time", "--time-style=+%3N|%::z|%:::z|%-d|%_5H|%^a|%10N|%", "-a", "t"], ["--time", "--time-style=+%Q", "t"],
     ]
     for a in extra:
         g.case(a)
