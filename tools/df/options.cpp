@@ -3,6 +3,7 @@
 // are GNU's), the help and version texts, and the mode/default-column decisions of df 9.1.
 #include "options.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -140,39 +141,41 @@ bool lookup_field(std::string_view name, Field& f) {
     return false;
 }
 
+// Call FN on each comma-separated item of LIST (empty items included); stops and returns
+// false as soon as FN does.
+template <typename Fn>
+bool for_each_item(std::string_view list, Fn fn) {
+    for (;;) {
+        std::size_t comma = list.find(',');
+        if (!fn(list.substr(0, comma))) return false;
+        if (comma == std::string_view::npos) return true;
+        list.remove_prefix(comma + 1);
+    }
+}
+
 // --output=LIST: returns false after reporting an error (GNU exits 1 with the usage hint).
 bool decode_output_arg(std::string_view arg, Options& o) {
-    std::size_t pos = 0;
-    for (;;) {
-        std::size_t comma = arg.find(',', pos);
-        std::string_view name = arg.substr(pos, comma == std::string_view::npos ? arg.npos : comma - pos);
+    return for_each_item(arg, [&](std::string_view name) {
         Field f;
-        if (!lookup_field(name, f)) {
-            std::fprintf(stderr, "%s: option --output: field %s unknown\n", prog,
-                         fsusage::quote_locale(name).c_str());
+        const char* problem = nullptr;
+        if (!lookup_field(name, f))
+            problem = "unknown";
+        else if (std::find(o.fields.begin(), o.fields.end(), f) != o.fields.end())
+            problem = "used more than once";
+        if (problem) {
+            std::fprintf(stderr, "%s: option --output: field %s %s\n", prog,
+                         fsusage::quote_locale(name).c_str(), problem);
             usage_hint();
             return false;
         }
-        for (Field g : o.fields)
-            if (g == f) {
-                std::fprintf(stderr, "%s: option --output: field %s used more than once\n", prog,
-                             fsusage::quote_locale(name).c_str());
-                usage_hint();
-                return false;
-            }
         o.fields.push_back(f);
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool parse_sort(std::string_view arg, Options& o) {
     o.sort.clear();
-    std::size_t pos = 0;
-    for (;;) {
-        std::size_t comma = arg.find(',', pos);
-        std::string_view key = arg.substr(pos, comma == std::string_view::npos ? arg.npos : comma - pos);
+    return for_each_item(arg, [&](std::string_view key) {
         SortKey k;
         if (!key.empty() && (key[0] == '-' || key[0] == '+')) {
             k.descending = key[0] == '-';
@@ -185,10 +188,8 @@ bool parse_sort(std::string_view arg, Options& o) {
             return false;
         }
         o.sort.push_back(k);
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool takes_arg_short(char c) { return std::strchr("BFtx", c) != nullptr; }
