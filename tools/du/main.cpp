@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -38,6 +39,8 @@ ListRead read_files0(const std::string& from, std::string& data) {
 
 int main(int argc, char** argv) {
     int rc = 0;
+    // As GNU du: the user's locale decides quoting, fnmatch and strftime names.
+    std::setlocale(LC_ALL, "");
     du::set_program_name(argv[0]);
     auto parsed = du::parse_options(argc, argv, rc);
     if (!parsed) return tool::close_stdout(du::program_name(), rc);

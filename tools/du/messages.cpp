@@ -2,12 +2,34 @@
 // GNU-style quoting of names in du's messages and the message printer.
 #include "messages.hpp"
 
+#include <langinfo.h>
+
 #include <cstdio>
 #include <cstring>
+#include <cwchar>
+#include <cwctype>
 
 namespace procstat::du {
 
 namespace {
+
+bool utf8_locale() {
+    static const bool utf8 = [] {
+        const char* cs = nl_langinfo(CODESET);
+        return cs && (std::strcmp(cs, "UTF-8") == 0 || std::strcmp(cs, "utf8") == 0);
+    }();
+    return utf8;
+}
+
+// Length of the valid, printable UTF-8 sequence (2-4 bytes) at S[I], or 0.
+std::size_t utf8_printable(std::string_view s, std::size_t i) {
+    if (!utf8_locale()) return 0;
+    std::mbstate_t st{};
+    wchar_t wc;
+    std::size_t n = std::mbrtowc(&wc, s.data() + i, s.size() - i, &st);
+    if (n == 0 || n == static_cast<std::size_t>(-1) || n == static_cast<std::size_t>(-2) || n < 2) return 0;
+    return std::iswprint(static_cast<wint_t>(wc)) ? n : 0;
+}
 
 bool needs_dollar_escape(unsigned char c) { return c < 0x20 || c >= 0x7f; }
 
@@ -34,9 +56,19 @@ void append_escape(std::string& out, unsigned char c) {
 
 }  // namespace
 
+std::string quote(std::string_view s) {
+    if (utf8_locale()) return "\u2018" + std::string(s) + "\u2019";
+    return "'" + std::string(s) + "'";
+}
+
 std::string quote_name(std::string_view s) {
     bool dollar = false, squote = false;
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (std::size_t n = c >= 0x80 ? utf8_printable(s, i) : 0) {
+            i += n - 1;
+            continue;
+        }
         if (needs_dollar_escape(c)) dollar = true;
         if (c == '\'') squote = true;
     }
@@ -50,7 +82,17 @@ std::string quote_name(std::string_view s) {
     // '...' segments, with $'\n' for bytes that need escaping and \' for quotes.
     std::string out = "'";
     bool in_dollar = false;
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (std::size_t n = c >= 0x80 ? utf8_printable(s, i) : 0) {
+            if (in_dollar) {
+                out += "''";
+                in_dollar = false;
+            }
+            out.append(s.substr(i, n));
+            i += n - 1;
+            continue;
+        }
         if (needs_dollar_escape(c)) {
             if (!in_dollar) {
                 out += "'$'";
@@ -74,8 +116,14 @@ std::string quote_name(std::string_view s) {
 
 std::string quote_name_if_needed(std::string_view s) {
     if (s.empty()) return "''";
-    for (unsigned char c : s)
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (std::size_t n = c >= 0x80 ? utf8_printable(s, i) : 0) {
+            i += n - 1;
+            continue;
+        }
         if (needs_dollar_escape(c) || shell_special(c)) return quote_name(s);
+    }
     return std::string(s);
 }
 

@@ -13,6 +13,9 @@ std::string quote_name(std::string_view s);
 // The same style, but only when the name needs it (coreutils' quotef): w/d/b, 'a b'.
 std::string quote_name_if_needed(std::string_view s);
 
+// gnulib quote(): 'arg' in the C locale, ‘arg’ in a UTF-8 locale.
+std::string quote(std::string_view s);
+
 // The name messages start with: argv[0] as given, like GNU's error().
 void set_program_name(const char* argv0);
 const char* program_name();

@@ -65,7 +65,8 @@ const struct option long_options[] = {
     {nullptr, 0, nullptr, 0},
 };
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+// xstrtol_fatal's quoting: plain apostrophes in every locale.
+std::string quote_plain(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // The option as the user spelled it, for xstrtol_fatal-style messages ("-t" / "--threshold").
 std::string option_name(int c, int long_index, const char* long_name) {
@@ -368,15 +369,15 @@ std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code
             IntParse r = parse_threshold(optarg, t);
             std::string opt = option_name(c, long_index, lname);
             if (r == IntParse::invalid) {
-                error(0, "invalid " + opt + " argument " + quote(optarg));
+                error(0, "invalid " + opt + " argument " + quote_plain(optarg));
                 return std::nullopt;
             }
             if (r == IntParse::invalid_suffix) {
-                error(0, "invalid suffix in " + opt + " argument " + quote(optarg));
+                error(0, "invalid suffix in " + opt + " argument " + quote_plain(optarg));
                 return std::nullopt;
             }
             if (r == IntParse::overflow) {
-                error(0, opt + " argument " + quote(optarg) + " too large");
+                error(0, opt + " argument " + quote_plain(optarg) + " too large");
                 return std::nullopt;
             }
             if (t == 0 && optarg[0] == '-') {

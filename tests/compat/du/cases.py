@@ -224,6 +224,12 @@ def main_groups():
         label = ",".join(f"{k}={v}" for k, v in e.items())
         g.case(["-a", "t"], env=e, name=f"env {label} -a t")
         g.case(["-k", "-s", "t"], env=e, name=f"env {label} -k -s t")
+    for a in (["-a", "t"], ["--exclude=\u00e9*", "-a", "t/hostile"], ["--exclude=?t?", "-a", "t/hostile"],
+              ["--time", "--time-style=+%a %b %c", "-s", "t"], ["-h", "-a", "--si", "t"]):
+        g.case(a, env={"LC_ALL": "C.UTF-8"}, name="C.UTF-8 " + " ".join(a))
+    g.case(["--time", "--time-style=full-iso", "-a", "t"], env={"TZ": "XYZ-5:30"}, name="TZ=XYZ-5:30 full-iso")
+    g.case(["--time", "--time-style=+%z %:z %::z %:::z %Z", "-s", "t"], env={"TZ": "ABC+3:15:20"},
+           name="TZ=ABC+3:15:20 zones")
     for style in ["iso", "full-iso", "posix-iso", "posix-posix-long-iso", "+%Y/%j", "locale", "foo", "posix-foo"]:
         g.case(["--time", "-s", "t"], env={"TIME_STYLE": style}, name=f"env TIME_STYLE={style}")
     g.case(["--time", "--time-style=long-iso", "-s", "t"], env={"TIME_STYLE": "iso"},
@@ -250,6 +256,11 @@ def error_groups():
     g = Group("du-errors", "du", setup=lambda ctx: build_main_tree(ctx["workdir"]))
     for a in ERROR_CASES:
         g.case(a, compare_stderr=True)
+    utf8 = {"LC_ALL": "C.UTF-8"}
+    for a in (["-d", "x", "t"], ["--time=foo", "t"], ["--files0-from=list0", "extra"], ["-t", "1g", "t"],
+              ["é", os.fsdecode(b"b\xff\xc3\xa9"), "it's", "a b"], ["-a", "t/hostile"],
+              ["--time", "--time-style=foo", "t"]):
+        g.case(a, env=utf8, compare_stderr=True, name="C.UTF-8 " + " ".join(a))
     g.case(["--help"], transform=norm_usage)
     g.case(["--version"])
     g.case(["--help", "-q"], transform=norm_usage, name="--help then a bad option")
