@@ -280,51 +280,45 @@ bool DeviceData::hctl(const Device& dev, unsigned v[4]) {
     return std::sscanf(last.c_str(), "%u:%u:%u:%u", &v[0], &v[1], &v[2], &v[3]) == 4;
 }
 
-std::optional<std::string> DeviceData::subsystems(const Device& dev) {
+// The subsystem of every directory on the device's sysfs path, innermost first: the
+// "subsystem" link of the device directory, then of each parent directory (as util-linux walks
+// the chain, one component at a time).
+std::vector<std::string> DeviceData::subsystem_chain(const Device& dev) {
+    std::vector<std::string> out;
     auto l = w_.link(dev, "");
-    if (!l) return std::nullopt;
+    if (!l) return out;
     std::string chain = std::string(Root::sys) + "/dev/block/" + *l;
-    std::string res, last;
-    bool any = false;
     for (;;) {
         std::string target;
         bool found = io::read_link(w_.root(), chain + "/subsystem", target) && !target.empty();
         auto p = chain.rfind('/');
         if (p != std::string::npos) chain.resize(p);
         if (found) {
-            auto b = target.rfind('/');
-            std::string sub = b == std::string::npos ? target : target.substr(b + 1);
-            if (!any || sub != last) {
-                if (any) res += ':';
-                res += sub;
-                last = sub;
-                any = true;
-            }
+            auto slash = target.rfind('/');
+            out.push_back(slash == std::string::npos ? target : target.substr(slash + 1));
         }
         if (p == std::string::npos) break;
     }
-    if (!any) return std::nullopt;
+    return out;
+}
+
+std::optional<std::string> DeviceData::subsystems(const Device& dev) {
+    auto chain = subsystem_chain(dev);
+    if (chain.empty()) return std::nullopt;
+    std::string res;
+    for (std::size_t i = 0; i < chain.size(); i++) {
+        if (i && chain[i] == chain[i - 1]) continue;  // "block:scsi", never "block:scsi:scsi"
+        if (!res.empty()) res += ':';
+        res += chain[i];
+    }
     return res;
 }
 
 bool DeviceData::hotplug(const Device& dev) {
     if (auto r = w_.attr(dev, "removable"); r && parse::trim(*r) == "1") return true;
-    auto l = w_.link(dev, "");
-    if (!l) return false;
-    std::string chain = std::string(Root::sys) + "/dev/block/" + *l;
-    for (;;) {
-        std::string target;
-        bool found = io::read_link(w_.root(), chain + "/subsystem", target) && !target.empty();
-        auto p = chain.rfind('/');
-        if (p != std::string::npos) chain.resize(p);
-        if (found) {
-            auto b = target.rfind('/');
-            std::string sub = b == std::string::npos ? target : target.substr(b + 1);
-            if (sub == "usb" || sub == "ieee1394" || sub == "pcmcia" || sub == "mmc" || sub == "ccw")
-                return true;
-        }
-        if (p == std::string::npos) break;
-    }
+    for (const auto& sub : subsystem_chain(dev))
+        if (sub == "usb" || sub == "ieee1394" || sub == "pcmcia" || sub == "mmc" || sub == "ccw")
+            return true;
     return false;
 }
 

@@ -97,6 +97,7 @@ private:
     const std::vector<MountRef>& filesystems(const Device& dev);
     std::optional<std::string> mountpoint(const Device& dev);
     const struct statvfs* fsstat(const Device& dev);
+    std::vector<std::string> subsystem_chain(const Device& dev);
     std::optional<std::string> subsystems(const Device& dev);
     bool hotplug(const Device& dev);
     bool removable(const Device& dev, const Device* parent);
