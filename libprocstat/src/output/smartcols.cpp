@@ -51,7 +51,8 @@ struct Line {
     bool last_child = true;
     bool has_children = false;
     std::string art;       // tree art in front of the tree cell
-    std::string cont_art;  // art for continuation lines of this row
+    std::string cont_art;  // art for continuation lines of a multi-line cell of this row
+    std::string pad_art;   // art when a cell overflowed and the row continues on a new line
 };
 
 // Depth-first order of the rows. Children keep their row order; rows whose parent chain never
@@ -103,7 +104,8 @@ std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree) {
             for (auto k : kids[f.row])
                 if (!seen[k]) ++live;
             ln.has_children = live > 0;
-            ln.cont_art = f.parent_line >= 0 ? inherit : std::string{};
+            ln.pad_art = f.parent_line >= 0 ? inherit : std::string{};
+            ln.cont_art = ln.pad_art;
             if (ln.has_children) ln.cont_art += sym.vert;
             lines.push_back(std::move(ln));
             prefix.push_back(std::move(inherit));
@@ -170,6 +172,7 @@ struct ColState {
     const ColumnSpec* spec = nullptr;
     std::size_t width = 0;
     std::size_t width_min = 0;
+    std::size_t width_max = 0;  // widest cell
     bool trunc = false;
     bool tree = false;
     bool right = false;
@@ -270,6 +273,7 @@ private:
             w = std::max(w, ws[l]);
         }
         if ((spec.flags & col_noextremes) && avg && maxw > avg * 2) s.extreme = true;
+        s.width_max = maxw;
         // compat: libsmartcols count_column_width(): data narrower than the header is widened
         // to the header; otherwise an absolute hint widens it (so "100K" under USED with hint
         // 5 is 5 wide while "2M" under SIZE stays 4).
@@ -302,6 +306,17 @@ private:
                 if (org > cols_[c].width) width -= org - cols_[c].width;
             }
         }
+        if (width < term && extremes) {
+            // compat: give the room left back to the first extreme columns, up to their widest
+            for (auto& s : cols_) {
+                if (!s.extreme || width >= term) continue;
+                std::size_t add = term - width;
+                if (s.width_max <= s.width) continue;
+                add = std::min(add, s.width_max - s.width);
+                s.width += add;
+                width += add;
+            }
+        }
         if (width < term) {
             if (o_.maxout) {
                 while (width < term) {
@@ -316,33 +331,23 @@ private:
                 width = term;
             }
         }
-        if (width > term) {
-            bool trunc_only = true;
-            while (width > term) {
-                std::size_t org = width;
+        // stage 1: truncatable columns with a relative hint, down to their share of the
+        // terminal; stage 2: every column that has no absolute hint (or may be truncated),
+        // one cell per column and round, down to its minimum.
+        for (int stage = 1; stage <= 2 && width > term; ++stage) {
+            for (;;) {
+                const std::size_t org = width;
                 for (auto& s : cols_) {
                     if (width <= term) break;
                     const double hint = s.spec->width_hint;
-                    if (hint > 1 && !s.trunc) continue;
-                    if (s.tree && width <= term) continue;
-                    if (trunc_only && !(s.trunc || s.wrap)) continue;
-                    if (s.width == s.width_min) continue;
-                    if (hint < 1 && s.width > 0 && width > 0 &&
-                        double(s.width) >= hint * double(term)) {
-                        --s.width;
-                        --width;
-                    }
-                    if (hint > 1 && s.width > 0 && width > 0 && !trunc_only) {
-                        --s.width;
-                        --width;
-                    }
+                    if (s.width <= s.width_min) continue;
+                    if (hint >= 1 && !s.trunc) continue;  // never shrink absolute sizes
+                    if (stage == 1 && !(s.trunc || s.wrap)) continue;
+                    if (stage == 1 && (hint >= 1 || double(s.width) < hint * double(term))) continue;
+                    --s.width;
+                    --width;
                 }
-                if (org == width) {
-                    if (trunc_only)
-                        trunc_only = false;
-                    else
-                        break;
-                }
+                if (org == width || width <= term) break;
             }
         }
     }
@@ -370,17 +375,20 @@ private:
         if (last) return;
         if (len > width && !s.trunc) {
             out += '\n';
-            for (std::size_t i = 0; i <= c; ++i) print_empty(out, i, line);
+            for (std::size_t i = 0; i <= c; ++i) print_empty(out, i, line, false);
         } else {
             out += ' ';
         }
     }
 
-    void print_empty(std::string& out, std::size_t c, std::ptrdiff_t line) {
+    // compat: libsmartcols print_empty_cell(): the tree column shows the ancestors' lines, and
+    // the row's own vertical line only while more lines of a multi-line cell follow.
+    void print_empty(std::string& out, std::size_t c, std::ptrdiff_t line, bool pending) {
         const ColState& s = cols_[c];
         std::size_t len = 0;
         if (line >= 0 && s.tree) {
-            const std::string& art = lines_[static_cast<std::size_t>(line)].cont_art;
+            const auto& ln = lines_[static_cast<std::size_t>(line)];
+            const std::string& art = pending ? ln.cont_art : ln.pad_art;
             out += art;
             len = display_width(art);
         }
@@ -408,7 +416,7 @@ private:
                         // trailing empty last cell: nothing, except tree art
                         if (cols_[c].tree) out += lines_[l].cont_art;
                     } else {
-                        print_empty(out, c, static_cast<std::ptrdiff_t>(l));
+                        print_empty(out, c, static_cast<std::ptrdiff_t>(l), true);
                     }
                 }
             }
