@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "options.hpp"
-#include "oracle.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/fsusage/df_select.hpp"
+#include "procstat/fsusage/oracle.hpp"
 #include "procstat/mnt/mount_table.hpp"
 #include "report_output.hpp"
 #include "toolcommon/stdout_check.hpp"
@@ -55,8 +55,8 @@ int run(df::Options& o) {
 
     auto ms = std::chrono::milliseconds(static_cast<long long>(std::llround(o.timeout_s * 1000)));
     if (o.timeout_s > 0 && ms.count() == 0) ms = std::chrono::milliseconds(1);
-    df::LiveOracle live_oracle(ms);
-    std::optional<df::SysrootOracle> root_oracle;
+    fsusage::LiveOracle live_oracle(ms);
+    std::optional<fsusage::SysrootOracle> root_oracle;
     if (sysroot) root_oracle.emplace(root);
     fsusage::PathOracle& oracle =
         root_oracle ? static_cast<fsusage::PathOracle&>(*root_oracle) : live_oracle;

@@ -99,6 +99,13 @@ TEST_CASE("duplicate devices: GNU's preference rules", "[fsusage]") {
         auto r = df_collect_all(m, q, o);
         CHECK(targets(r) == std::vector<std::string>{"/dev/root@/"});
     }
+    SECTION("compat: a later different source on the same mount point replaces, even rootfs") {
+        auto m = mounts_of("1 0 0:1 / / rw - ext4 /dev/root rw\n"
+                           "2 0 0:1 / / rw - rootfs rootfs rw\n");
+        o.fs("/", 1, 1000);
+        auto r = df_collect_all(m, q, o);
+        CHECK(targets(r) == std::vector<std::string>{"rootfs@/"});
+    }
     SECTION("the mount point nearer the root wins, keeping the first position") {
         auto m = mounts_of("1 0 8:1 / /data/deep rw - ext4 /dev/sdb rw\n"
                            "2 0 8:2 / /other rw - ext4 /dev/sdc rw\n"

@@ -1,30 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Path oracles for df: the live system (deadline-bounded, cached) and a --sysroot stand-in file.
+// Path oracles: the live system (deadline-bounded, cached) and a --sysroot stand-in file.
 #pragma once
 #include <chrono>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "procstat/core/root.hpp"
 #include "procstat/fsusage/df_select.hpp"
 
-namespace procstat::df {
+namespace procstat::fsusage {
 
-// Queries the running system through fsusage::probe_all with a deadline; every path is asked
+// Queries the running system through probe_all with a deadline; every path is asked
 // at most once per kind of question, and a path that did not answer is never asked again.
-class LiveOracle : public fsusage::PathOracle {
+class LiveOracle : public PathOracle {
 public:
     explicit LiveOracle(std::chrono::milliseconds timeout) : timeout_(timeout) {}
-    const fsusage::ProbeResult& probe(const std::string& path, unsigned what) override;
-    void prefetch(const std::vector<fsusage::ProbeJob>& jobs) override;
+    const ProbeResult& probe(const std::string& path, unsigned what) override;
+    void prefetch(const std::vector<ProbeJob>& jobs) override;
 
 private:
     struct Entry {
         unsigned have = 0;
         bool timed_out = false;
-        fsusage::ProbeResult r;
+        ProbeResult r;
     };
-    void merge(Entry& e, unsigned what, const fsusage::ProbeResult& r);
+    void merge(Entry& e, unsigned what, const ProbeResult& r);
     std::chrono::milliseconds timeout_;
     std::map<std::string, Entry> cache_;
 };
@@ -35,14 +36,17 @@ private:
 // (TARGET with the octal escapes of mountinfo; DEV the decimal st_dev that stat() of the mount
 // point returned, which tells over-mounted entries apart; without it, stat() fails and
 // duplicates are judged by mountinfo's major:minor). Paths not listed do not exist (ENOENT).
-class SysrootOracle : public fsusage::PathOracle {
+// Parse the stand-in text (malformed lines are skipped): mount point -> answer.
+std::map<std::string, ProbeResult> parse_statvfs_standin(std::string_view text);
+
+class SysrootOracle : public PathOracle {
 public:
     explicit SysrootOracle(const Root& root);
-    const fsusage::ProbeResult& probe(const std::string& path, unsigned what) override;
+    const ProbeResult& probe(const std::string& path, unsigned what) override;
 
 private:
-    std::map<std::string, fsusage::ProbeResult> known_;
-    fsusage::ProbeResult missing_;
+    std::map<std::string, ProbeResult> known_;
+    ProbeResult missing_;
 };
 
-}  // namespace procstat::df
+}  // namespace procstat::fsusage

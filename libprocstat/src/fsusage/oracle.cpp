@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// df's path oracles: live (cached, deadline-bounded) and the --sysroot statvfs stand-in.
-#include "oracle.hpp"
+// Path oracles: live (cached, deadline-bounded) and the --sysroot statvfs stand-in.
+#include "procstat/fsusage/oracle.hpp"
 
 #include <cerrno>
 
 #include "procstat/core/io.hpp"
 #include "procstat/core/parse_util.hpp"
 
-namespace procstat::df {
-
-using fsusage::ProbeJob;
-using fsusage::ProbeResult;
+namespace procstat::fsusage {
 
 void LiveOracle::merge(Entry& e, unsigned what, const ProbeResult& r) {
     if (!r.done) {
@@ -19,22 +16,22 @@ void LiveOracle::merge(Entry& e, unsigned what, const ProbeResult& r) {
         return;
     }
     e.r.done = true;
-    if (what & fsusage::probe_realpath) {
+    if (what & probe_realpath) {
         e.r.realpath_err = r.realpath_err;
         e.r.realpath = r.realpath;
     }
-    if (what & (fsusage::probe_stat | fsusage::probe_open_stat)) {
+    if (what & (probe_stat | probe_open_stat)) {
         e.r.stat_err = r.stat_err;
         e.r.dev = r.dev;
         e.r.mode = r.mode;
     }
-    if (what & fsusage::probe_statvfs) {
+    if (what & probe_statvfs) {
         e.r.statvfs_err = r.statvfs_err;
         e.r.usage = r.usage;
     }
     e.have |= what;
     // open+fstat answers a plain stat question too
-    if (what & fsusage::probe_open_stat) e.have |= fsusage::probe_stat;
+    if (what & probe_open_stat) e.have |= probe_stat;
 }
 
 const ProbeResult& LiveOracle::probe(const std::string& path, unsigned what) {
@@ -42,7 +39,7 @@ const ProbeResult& LiveOracle::probe(const std::string& path, unsigned what) {
     if (e.timed_out) return e.r;
     unsigned missing = what & ~e.have;
     if (missing) {
-        auto res = fsusage::probe_all({ProbeJob{path, missing}}, timeout_);
+        auto res = probe_all({ProbeJob{path, missing}}, timeout_);
         merge(e, missing, res[0]);
     }
     return e.r;
@@ -65,15 +62,12 @@ void LiveOracle::prefetch(const std::vector<ProbeJob>& jobs) {
             }
         if (missing && !dup) todo.push_back({j.path, missing});
     }
-    auto res = fsusage::probe_all(todo, timeout_);
+    auto res = probe_all(todo, timeout_);
     for (std::size_t i = 0; i < todo.size(); ++i) merge(cache_[todo[i].path], todo[i].what, res[i]);
 }
 
-SysrootOracle::SysrootOracle(const Root& root) {
-    missing_.done = true;
-    missing_.stat_err = missing_.statvfs_err = missing_.realpath_err = ENOENT;
-    std::string text;
-    if (!io::read_file(root, "host/statvfs", text)) return;
+std::map<std::string, ProbeResult> parse_statvfs_standin(std::string_view text) {
+    std::map<std::string, ProbeResult> known;
     std::string_view rest(text), line;
     while (parse::next_line(rest, line)) {
         std::string_view target = parse::next_token(line);
@@ -88,10 +82,13 @@ SysrootOracle::SysrootOracle(const Root& root) {
         ProbeResult r;
         r.done = true;
         r.stat_err = ENOENT;  // no st_dev: duplicates are judged by mountinfo's major:minor
-        if (auto dev = parse::to_u64(parse::next_token(line))) {
+        std::string_view dev_field = parse::next_token(line);
+        if (auto dev = parse::to_u64(dev_field)) {
             r.stat_err = 0;
             r.dev = *dev;
             r.mode = 0040755;  // a mount point is a directory
+        } else if (!dev_field.empty()) {
+            continue;
         }
         r.realpath_err = ENOENT;
         r.statvfs_err = 0;
@@ -101,8 +98,16 @@ SysrootOracle::SysrootOracle(const Root& root) {
         r.usage.bavail = v[3];
         r.usage.files = v[4];
         r.usage.ffree = v[5];
-        known_[parse::unescape_octal(target)] = r;
+        known[parse::unescape_octal(target)] = r;
     }
+    return known;
+}
+
+SysrootOracle::SysrootOracle(const Root& root) {
+    missing_.done = true;
+    missing_.stat_err = missing_.statvfs_err = missing_.realpath_err = ENOENT;
+    std::string text;
+    if (io::read_file(root, "host/statvfs", text)) known_ = parse_statvfs_standin(text);
 }
 
 const ProbeResult& SysrootOracle::probe(const std::string& path, unsigned what) {
@@ -111,4 +116,4 @@ const ProbeResult& SysrootOracle::probe(const std::string& path, unsigned what) 
     return it == known_.end() ? missing_ : it->second;
 }
 
-}  // namespace procstat::df
+}  // namespace procstat::fsusage
