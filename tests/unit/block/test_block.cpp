@@ -278,3 +278,27 @@ TEST_CASE("walker on the hostile root: garbage is skipped, nothing crashes", "[w
     CHECK(d.get(*g1, find(t, "garbage"), Col::mountpoints).lines.empty());  // mtab-format errors
     CHECK(d.warnings().size() == 5);
 }
+
+TEST_CASE("device data: live code path reads the udev database record", "[data]") {
+    Fixture f("nvme");
+    WalkOptions wo;
+    wo.all = true;
+    Walker w(f.root, wo);
+    w.walk_all();
+    // not --sysroot: properties come from run/udev/data/bMAJ:MIN below the root, no probing
+    DeviceData d(w, DataOptions{false, false, false, false, false});
+    auto& t = w.tree();
+    const Device* p1 = find(t, "nvme0n1p1");
+    const Device* p2 = find(t, "nvme0n1p2");
+    REQUIRE((p1 && p2));
+    const Device* disk = find(t, "nvme0n1");
+    CHECK(d.get(*p1, disk, Col::fstype).text == std::optional<std::string>("vfat"));
+    CHECK(d.get(*p1, disk, Col::label).text == std::optional<std::string>("EFI SYSTEM"));
+    CHECK(d.get(*p1, disk, Col::partlabel).text ==
+          std::optional<std::string>("EFI System Partition"));
+    CHECK(d.get(*p1, disk, Col::parttypename).text == std::optional<std::string>("EFI System"));
+    // no record and probing off: nothing
+    CHECK_FALSE(d.get(*p2, disk, Col::fstype).text.has_value());
+    // MODE/OWNER/GROUP are not taken from property files on the live path
+    CHECK(d.props(*p1)->mode == std::nullopt);
+}
