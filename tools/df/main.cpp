@@ -57,7 +57,7 @@ int run(df::Options& o) {
     if (o.timeout_s > 0 && ms.count() == 0) ms = std::chrono::milliseconds(1);
     fsusage::LiveOracle live_oracle(ms);
     std::optional<fsusage::SysrootOracle> root_oracle;
-    if (sysroot) root_oracle.emplace(root);
+    if (!root.is_live()) root_oracle.emplace(root);  // "--sysroot /" is the running system
     fsusage::PathOracle& oracle =
         root_oracle ? static_cast<fsusage::PathOracle&>(*root_oracle) : live_oracle;
 
@@ -82,7 +82,7 @@ int run(df::Options& o) {
                      fatal ? "" : "Warning: ", std::strerror(table.status().err ? table.status().err : EINVAL));
         if (fatal) return 1;
     }
-    if (o.sync && !sysroot) ::sync();
+    if (o.sync && root.is_live()) ::sync();
 
     fsusage::DfReport report = o.files.empty() ? fsusage::df_collect_all(mounts, q, oracle)
                                                : fsusage::df_collect_files(mounts, o.files, q, oracle);

@@ -271,8 +271,18 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
     std::vector<char*> av;
     for (auto& s : args) av.push_back(s.data());
     av.push_back(nullptr);
+    // Our options take no abbreviations: one is known only when spelled out in full, so that
+    // "--j" stays the error it is for GNU df.
     std::vector<option> longopts(gnu_long_options, gnu_long_options + gnu_long_count);
-    for (const auto& opt : our_long_options) longopts.push_back(opt);
+    for (const auto& opt : our_long_options) {
+        std::string full = std::string("--") + opt.name;
+        bool spelled = false;
+        for (const auto& a : args) {
+            if (a == "--") break;
+            if (a == full || a.rfind(full + "=", 0) == 0) spelled = true;
+        }
+        if (spelled) longopts.push_back(opt);
+    }
     longopts.push_back({nullptr, 0, nullptr, 0});
 
     bool human_given = false;

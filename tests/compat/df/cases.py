@@ -213,6 +213,9 @@ def groups(env):
     g.case(["/dev/null"], name="char device not mounted")
     g.case(["--output=source,target,file", "@DEV_EXT@", W("ext", "again_ext")], name="device and its mount")
 
+    # --sysroot / is the running system
+    for opts in [["-t", "tmpfs"], ["-aT", "-x", "ext4"], [W("t1"), W("ext")]]:
+        g.case(opts, name="sysroot / " + " ".join(opts), ours_extra=["--sysroot", "/"])
     # Odd names in a UTF-8 locale
     for opts in [[], ["-T"], ["--output=target,source"]]:
         g.case(opts + ["-t", "tmpfs"], name="utf8 tmpfs " + " ".join(opts), env={"LC_ALL": "C.UTF-8"})
@@ -235,7 +238,9 @@ def groups(env):
                  ["--he"], ["--vers"], ["--s"], ["--sy", "-t", "tmpfs"], ["--no", "-t", "tmpfs"],
                  ["--t"], ["--to", "-t", "tmpfs"], ["-t", "nosuchfs"], ["--all=x"],
                  ["--output=", "-t", "tmpfs"], ["--output=size,"], ["-t"], ["--", "-t"],
-                 ["--help", "--bogus"], ["-h", "--version"]]:
+                 ["--help", "--bogus"], ["-h", "--version"],
+                 # our own long options take no abbreviations: these stay GNU's errors
+                 ["--j"], ["--jso", "-t", "tmpfs"], ["--sor=size"], ["--help", "--j"]]:
         g.case(args, name="err " + " ".join(args),
                transform=usage_program_name if "--help" in args or "--he" in args else None)
 
