@@ -216,7 +216,7 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
             char kind = r < row_kinds.size() ? row_kinds[r] : 0;
             if ((kind == 'p' && scopes[i] == pscols::RowScope::thread) ||
                 (kind == 't' && scopes[i] == pscols::RowScope::process))
-                text = "-";
+                text.push_back('-');  // (text is empty; assigning a literal trips GCC 12 -Wrestrict)
             else
                 c.def->fmt(p, ctx, text, maxw);
             lay.put(i, text, cells(text, ctx.utf8));
