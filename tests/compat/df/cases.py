@@ -101,6 +101,18 @@ def setup_main(ctx):
     _mount_tmpfs("top", j("over"), "128k")
     _mount_tmpfs("same", j("over2"), "16k")
     _mount_tmpfs("same", j("over2"), "32k")
+    # a mount hidden below another mount (its mount point no longer exists: ENOENT), and a
+    # device whose only mount point is over-mounted by another file system
+    _mount_tmpfs("shadowed", j("shadow", "inner"), "36k")
+    _mount_tmpfs("shadower", j("shadow"), "44k")
+    ecl_img = j("ecl.img")
+    _run("truncate", "-s", "2M", ecl_img)
+    _run("mkfs.ext2", "-q", "-F", ecl_img)
+    dev_ecl = _run("losetup", "-f", "--show", ecl_img)
+    ctx["loops"].append(dev_ecl)
+    ctx["dev_ecl"] = dev_ecl
+    _run("mount", "-t", "ext2", dev_ecl, _mkdir(j("ecl")))
+    _mount_tmpfs("eclipser", j("ecl"), "52k")
     # zero-size, dummy and remote-looking file systems, and a tmpfs called rootfs
     _run("mount", "-t", "ramfs", "rsrc", _mkdir(j("ramfs")))
     _run("mount", "-t", "proc", "proc", _mkdir(j("proc")))
@@ -211,6 +223,10 @@ def groups(env):
     g.case(["@DEV_EXT@"], name="device ext4")
     g.case(["-T", "@DEV_VFAT@", "@DEV_EXT@"], name="devices vfat ext4")
     g.case(["/dev/null"], name="char device not mounted")
+    g.case(["@DEV_ECL@"], name="device over-mounted", compare_stderr=True)
+    g.case(["-T", "@DEV_ECL@", W("t1")], name="device over-mounted then file")
+    g.case([W("shadow", "inner")], name="file below an over-mount")
+    g.case([W("shadow")], name="over-mounting file system")
     g.case(["--output=source,target,file", "@DEV_EXT@", W("ext", "again_ext")], name="device and its mount")
 
     # --sysroot / is the running system
@@ -258,6 +274,7 @@ def _with_placeholders(setup, group):
     def wrapped(ctx):
         setup(ctx)
         reps = {"@W@": ctx["workdir"], "@DEV_EXT@": ctx.get("dev_ext", ""),
+                "@DEV_ECL@": ctx.get("dev_ecl", ""),
                 "@DEV_VFAT@": ctx.get("dev_vfat", "")}
         for c in group.cases:
             new = []
