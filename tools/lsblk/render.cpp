@@ -64,8 +64,9 @@ std::string render_devices(block::Walker& walker, const Options& o, bool /*have_
     so.ascii = o.ascii || out::ascii_tree_by_locale();
     so.noheadings = o.noheadings;
     so.shell_names = o.shellvar;
-    if (o.width)
-        so.term_width = *o.width;  // compat: -w forces the width even when not on a terminal
+    if (o.width && *o.width > 0)
+        so.term_width = *o.width;  // compat: -w forces the width even when not on a terminal;
+                                   // -w 0 means "not given"
     else if (::isatty(STDOUT_FILENO))
         so.term_width = out::scols_terminal_width();
     std::string text = out::render_scols(t, so);
