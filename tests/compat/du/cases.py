@@ -66,6 +66,10 @@ def build_main_tree(w):
     _write(os.path.join(t, "sparse"), 10_000, sparse_hole=8 << 20)
     with open(os.path.join(t, "hole"), "wb") as f:
         f.truncate(50 << 20)
+    # 5 TiB apparent size with one byte of data at the end: large numbers for -b, -h, --si
+    with open(os.path.join(t, "other", "huge"), "wb") as f:
+        f.seek((5 << 40) - 1)
+        f.write(b"z")
     # hard links inside t (same directory and across directories)
     os.link(os.path.join(t, "big"), os.path.join(t, "big.link"))
     os.link(os.path.join(t, "big"), os.path.join(t, "sub", "big.link2"))
