@@ -412,7 +412,8 @@ def build_big(w):
 
 def big_groups():
     g = Group("du-bigdir", "du", setup=lambda ctx: build_big(ctx["workdir"]))
-    for opts in [["-a"], [], ["-s"], ["--inodes", "-a", "-d", "1"], ["-a", "-b"]]:
+    for opts in [["-a"], [], ["-s"], ["--inodes", "-a", "-d", "1"], ["-a", "-b"], ["--inodes", "-h", "-c"],
+                 ["--inodes", "--si", "-s"], ["--inodes", "-t", "5k"], ["--inodes", "-B", "1K", "-s"]]:
         g.case(opts + ["big", "small"])
         g.case(opts + ["big", "small"], env=THREADS_PARALLEL, name=" ".join(opts) + " big small (threads)")
     return [g]
