@@ -191,6 +191,52 @@ constexpr Aix aix_codes[] = {{'C', "pcpu"}, {'G', "group"}, {'P', "ppid"}, {'U',
                              {'p', "pid"},  {'r', "pgid"},  {'t', "etime"}, {'u', "ruser"},
                              {'x', "time"}, {'y', "tname"},   {'z', "vsz"}};
 
+// Obsolete BSD sort keys (ps(1) "OBSOLETE SORT KEYS") that have a column of their own.
+const char* obsolete_sort_key(char c) {
+    switch (c) {
+        case 'c': return "comm";
+        case 'C': return "pcpu";
+        case 'f': return "flags";
+        case 'g': return "pgrp";
+        case 'G': return "tpgid";
+        case 'm': return "min_flt";
+        case 'M': return "maj_flt";
+        case 'o': return "session";
+        case 'p': return "pid";
+        case 'P': return "ppid";
+        case 'r': return "rss";
+        case 'R': return "rss";
+        case 's': return "size";
+        case 't': return "tty";
+        case 'T': return "start_time";
+        case 'U': return "uid";
+        case 'u': return "user";
+        case 'v': return "vsize";
+        case 'y': return "priority";
+        default: return nullptr;
+    }
+}
+
+// "O-p", "O+P,-p", "OpT": BSD O with obsolete one-letter sort keys. False when ARG is not that.
+bool obsolete_sort(std::string_view arg, std::vector<SortKey>& out) {
+    std::vector<SortKey> keys;
+    bool desc = false;
+    for (char c : arg) {
+        if (c == ',') continue;
+        if (c == '+' || c == '-') {
+            desc = c == '-';
+            continue;
+        }
+        const char* k = obsolete_sort_key(c);
+        if (!k) return false;
+        keys.push_back({k, desc});
+        desc = false;
+    }
+    if (keys.empty()) return false;
+    out.insert(out.end(), keys.begin(), keys.end());
+    return true;
+}
+
 }  // namespace
 
 static bool parse_aix(const std::string& arg, std::vector<FormatItem>& out, std::string& err);
@@ -505,7 +551,18 @@ struct Parser {
                     }
                     switch (c) {
                         case 'o': return add_format(val, false);
-                        case 'O': return add_format(val, true);
+                        case 'O': {
+                            // compat: a list that is not a format but obsolete sort keys sorts
+                            // compat: procps first tries obsolete sort keys (no commas), then a format
+                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return true;
+                            std::vector<FormatItem> probe;
+                            std::string perr;
+                            if (!parse_format(val, probe, perr)) {
+                                err = "bad sorting code";
+                                return false;
+                            }
+                            return add_format(val, true);
+                        }
                         case 'p': return add_sel(SelKind::pid, val);
                         case 'q': return add_sel(SelKind::quick_pid, val);
                         case 't': return add_sel(SelKind::tty, val);

@@ -228,6 +228,10 @@ def groups(env):
               "user,-pid", "tty,pid", "args", "start_time,pid", "-nlwp,pid"]:
         case(["-o", "pid,ppid,nice,comm", "--sort", s, "-p", sel])
     case(["k", "-pid", "-o", "pid,comm", "p", sel])
+    # (c, R, s and v are left out: procps orders their ties unstably or by other fields)
+    for keys in ["p", "-p", "+P,-p", "-P", "Pp", "T-p", "U", "yp", "-Pp", "zz", "pid,foo"] + list("CfgGmMoprtTUuy"):
+        case(["O" + keys, "p", sel], name=f"obsolete sort O{keys}")
+        case(["O", keys, "-o", "pid,ppid,rss,comm", "p", sel], name=f"obsolete sort O {keys} with -o")
     case(["k", "comm", "o", "pid,comm", "p", sel])
     case(["--sort=-ppid,pid", "-f", "-p", sel])
     # --- forest / hierarchy
