@@ -47,6 +47,8 @@ CellContext make_context(const Options& o, int tid) {
     ctx.nofsroot = o.flags & fl_nofsroot;
     ctx.evaluate = o.flags & fl_evaluate;
     ctx.canonicalize = o.flags & fl_canonicalize;
+    ctx.canonical_path = real_path;
+    ctx.vfs_all = o.vfs_all;
     ctx.tid = tid;
     ctx.usage = statvfs_usage;
     ctx.device_tag = device_tag;

@@ -131,11 +131,48 @@ std::string tag_column(std::string_view tag, const FsEntry& fs, const CellContex
 
 }  // namespace
 
+std::string vfs_options_all(std::string_view vfs) {
+    struct Flag {
+        std::string_view off, on;  // name when the flag is clear / set
+    };
+    static constexpr Flag flags[] = {
+        {"rw", "ro"},         {"exec", "noexec"},           {"suid", "nosuid"},
+        {"dev", "nodev"},     {"async", "sync"},            {"loud", "silent"},
+        {"nomand", "mand"},   {"atime", "noatime"},         {"noiversion", "iversion"},
+        {"diratime", "nodiratime"}, {"norelatime", "relatime"}, {"nostrictatime", "strictatime"},
+        {"nolazytime", "lazytime"}, {"symfollow", "nosymfollow"},
+    };
+    bool set[std::size(flags)] = {};
+    std::size_t pos = 0;
+    while (pos <= vfs.size()) {
+        auto comma = vfs.find(',', pos);
+        std::string_view o = vfs.substr(pos, comma == std::string_view::npos ? vfs.npos : comma - pos);
+        for (std::size_t i = 0; i < std::size(flags); ++i) {
+            if (o == flags[i].on) set[i] = true;
+            if (o == flags[i].off) set[i] = false;
+        }
+        // compat: mount(8)'s user/users imply noexec,nosuid,nodev; owner/group nosuid,nodev
+        if (o == "user" || o == "users") set[1] = true;
+        if (o == "user" || o == "users" || o == "owner" || o == "group") set[2] = set[3] = true;
+        if (comma == std::string_view::npos) break;
+        pos = comma + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < std::size(flags); ++i) {
+        if (!out.empty()) out += ',';
+        out += set[i] ? flags[i].on : flags[i].off;
+    }
+    return out;
+}
+
 std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx) {
     switch (c) {
     case Col::source:
     case Col::sources: {
         std::string spec = fs.source;
+        if (!is_tag(spec) && ctx.canonicalize && ctx.canonical_path) {
+            if (auto c = ctx.canonical_path(spec)) spec = *c;
+        }
         if (is_tag(spec) && ctx.evaluate) {
             auto d = ctx.resolve_tag ? ctx.resolve_tag(spec) : std::nullopt;
             spec = d.value_or("");  // compat: an unresolvable tag shows as nothing
@@ -147,7 +184,9 @@ std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx) {
     case Col::target: return fs.target;
     case Col::fstype: return fs.fstype;
     case Col::options: return fs.options.value_or("");
-    case Col::vfs_options: return fs.vfs_options;
+    case Col::vfs_options:
+        if (!ctx.vfs_all) return fs.vfs_options;
+        return fs.options ? vfs_options_all(*fs.options) : std::string{};
     case Col::fs_options: return fs.fs_options;
     case Col::label: return tag_column("LABEL", fs, ctx);
     case Col::uuid: return tag_column("UUID", fs, ctx);

@@ -20,6 +20,7 @@ MODES = [
     ["-o", "TARGET,PROPAGATION,OPT-FIELDS"], ["-r", "-o", "MAJ:MIN,ID,TARGET"],
     ["-J", "-o", "ID,PARENT,FREQ,PASSNO,TARGET"], ["-o", "source,target,vfs-options,fs-options"],
     ["-P", "-o", "SOURCE,SOURCES,FSROOT"], ["-l", "-o", "FREQ,PASSNO,SOURCE"],
+    ["--vfs-all", "-o", "TARGET,VFS-OPTIONS"], ["-c", "-o", "SOURCE,TARGET"],
 ]
 
 # Filters (list and tree) on the mount tables.

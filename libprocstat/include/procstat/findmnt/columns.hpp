@@ -45,7 +45,9 @@ struct CellContext {
     bool plain_majmin = false;  // raw/pairs/json: "8:1" instead of "  8:1  "
     bool nofsroot = false;      // -v
     bool evaluate = false;      // -e: tags -> device names
-    bool canonicalize = false;  // -c
+    bool canonicalize = false;  // -c: SOURCE paths through canonical_path
+    bool vfs_all = false;       // --vfs-all: every VFS flag in VFS-OPTIONS
+    std::function<std::optional<std::string>(const std::string&)> canonical_path;
     int tid = 0;                // TID column (0: none)
     // statvfs(target); nullopt when it fails
     std::function<std::optional<FsUsage>(const std::string&)> usage;
@@ -60,6 +62,10 @@ struct CellContext {
 
 // The column spec (header, alignment, JSON type, flags) findmnt gives column C.
 out::ColumnSpec column_spec(Col c, bool tree, bool json_bytes);
+
+// compat: libmount's complete VFS flag list ("rw,exec,suid,dev,async,loud,nomand,atime,...")
+// for a VFS option string, as findmnt --vfs-all prints it.
+std::string vfs_options_all(std::string_view vfs);
 
 // Display text of column C for entry FS (empty when findmnt prints nothing).
 std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx);
