@@ -133,7 +133,8 @@ for l in /sys/dev/block/*; do
         blkid -o udev -p "$node" >> "$out" 2>/dev/null || true
     fi
     if [ -e "$node" ]; then
-        printf 'MODE=%s\nOWNER=%s\nGROUP=%s\n' "$(stat -c %04a "$node")" \
+        # MODE as lsblk shows it for a live node, so a replay prints the same
+        printf 'MODE=%s\nOWNER=%s\nGROUP=%s\n' "$(stat -c %A "$node")" \
             "$(stat -c %U "$node")" "$(stat -c %G "$node")" >> "$out"
     fi
 done

@@ -210,7 +210,32 @@ def live_groups(env):
     yield g
 
 
+ROUNDTRIP = [
+    ["-o", "NAME,KNAME,MAJ:MIN,RM,SIZE,RO,TYPE,PKNAME,PATH"], ["-t"], ["-D"], ["-z"], ["-m"],
+    ["-S"], ["-J", "-o", "NAME,SIZE,TYPE,RA,ROTA,SCHED,SUBSYSTEMS,HOTPLUG,MODEL,VENDOR,SERIAL"],
+    ["-P", "-b", "-o", "NAME,SIZE,LOG-SEC,PHY-SEC,MIN-IO,OPT-IO,ALIGNMENT,DISC-MAX,WSAME,ZONED"],
+    ["-r", "-a", "-o", "NAME,MAJ:MIN,SIZE,TYPE"],
+]
+
+
+def roundtrip_setup(ctx):
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__))))), "scripts", "capture-root.sh")
+    _run("bash", script, os.path.join(ctx["workdir"], "cap"))
+
+
+def roundtrip_groups(env):
+    """scripts/capture-root.sh captures this machine; our lsblk --sysroot on the capture must
+    print what util-linux prints for the live system. Loop devices (7) and their partitions
+    (259) are left out: other tests attach and detach them at any time."""
+    g = Group(name="capture-roundtrip", tool="lsblk", setup=roundtrip_setup, needs_root=True)
+    for a in ROUNDTRIP:
+        g.case(["-e", "7,259"] + a, name=f"roundtrip: {' '.join(a)}", ours_extra=["--sysroot", "cap"])
+    yield g
+
+
 def groups(env):
     yield from fixture_groups(env)
+    yield from roundtrip_groups(env)
     yield from error_groups(env)
     yield from live_groups(env)
