@@ -422,8 +422,10 @@ std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code
             return std::nullopt;
         case opt_json: o.json = true; break;
         default:
-            usage_failure();
-            return std::nullopt;
+            // compat: GNU du keeps parsing after a bad option (getopt has printed why) and
+            // shows the usage hint once at the end.
+            ok = false;
+            break;
         }
     }
     if (!ok) {

@@ -252,6 +252,8 @@ ERROR_CASES = [
     ["--time-style=foo", "-s", "t"], ["-s", "-a", "t"], ["-s", "-d", "1", "t"], ["-s", "-d", "0", "t"],
     ["--inodes", "-b", "-s", "t"], ["--inodes", "--apparent-size", "-s", "t"],
     ["--files0-from=list0", "extra"], ["-X", "nonexistent-pats", "t"], ["-X", "nonexistent-pats", "-d", "x"],
+    ["-q", "-d", "x", "-X", "nonexistent-pats", "--foo", "t"], ["-q", "--time=foo"], ["-q", "-t", "x"],
+    ["-q", "-B", "x"], ["-q", "--version"], ["-d", "x", "-s", "-a", "t"],
     ["nonexistent"], [os.fsdecode(b"no\nsuch")], ["no such'"], [os.fsdecode(b"\xff")], ["-c", "", "t/one"],
 ]
 
@@ -269,6 +271,7 @@ def error_groups():
     g.case(["--version"])
     g.case(["--help", "-q"], transform=norm_usage, name="--help then a bad option")
     g.case(["--version", "--help"])
+    g.case(["-q", "--help"], transform=norm_usage, name="a bad option then --help")
     return [g]
 
 
