@@ -2,8 +2,8 @@
 """Differential cases for findmnt: hand-written mount tables through --tab-file crossed with
 output modes and filters, option errors, and live mounts made inside a private namespace."""
 import os
+import shutil
 import subprocess
-import time
 
 from harness import Case, Group, SkipGroup, sh  # noqa: F401
 
@@ -309,8 +309,50 @@ SORT_TARGET = ('/usr/bin/findmnt "$@" > "$0.out"; rc=$?\n'
                'LC_ALL=C sort -s -t " " -k1,1 "$0.out"; exit $rc\n')
 
 
+LOOP_UUID = "3f1b6a52-8d0e-4c41-9c1e-5a7c2b9d0e11"
+
+
+def loop_group(env):
+    """An ext4 loop device with a label and UUID: tags, LABEL/UUID columns, -S by tag, -D."""
+    g = Group("findmnt-loop", "findmnt", unshare=True, needs_root=True)
+
+    def setup(ctx):
+        w = ctx["workdir"]
+        if not shutil.which("mkfs.ext4") or not shutil.which("losetup"):
+            raise SkipGroup("mkfs.ext4/losetup missing")
+        sh(f"truncate -s 16M {w}/img && mkfs.ext4 -q -F -L pstat-lbl -U {LOOP_UUID} {w}/img")
+        try:
+            dev = sh(f"losetup -f --show {w}/img").strip()
+        except RuntimeError as e:
+            raise SkipGroup(f"no loop device: {e}")
+        ctx["loopdev"] = dev
+        sh(f"mkdir -p {w}/m {w}/bindm && mount {dev} {w}/m && mkdir -p {w}/m/sub && mount --bind {w}/m/sub {w}/bindm")
+        for c in g.cases:
+            c.args = [x.replace("@W", w).replace("@DEV", dev) for x in c._templ]
+
+    def teardown(ctx):
+        w = ctx["workdir"]
+        subprocess.run(["umount", f"{w}/bindm"], check=False)
+        subprocess.run(["umount", f"{w}/m"], check=False)
+        if ctx.get("loopdev"):
+            subprocess.run(["losetup", "-d", ctx["loopdev"]], check=False)
+
+    g.setup = setup
+    g.teardown = teardown
+    for a in (["-T", "@W/m"], ["-o", "SOURCE,LABEL,UUID,FSTYPE,TARGET", "-T", "@W/m"],
+              ["-S", "LABEL=pstat-lbl", "-o", "SOURCE,TARGET"], ["-S", f"UUID={LOOP_UUID}", "-o", "TARGET,FSROOT"],
+              ["LABEL=pstat-lbl", "-o", "TARGET"], ["@DEV"], ["-S", "@DEV", "-o", "SOURCE,TARGET,FSROOT"],
+              ["-D", "-T", "@W/m"], ["-D", "-b", "-J", "-T", "@W/m"], ["-J", "-o", "UUID,LABEL,PARTUUID,TARGET", "@W/bindm"],
+              ["-P", "-o", "SOURCE,MAJ:MIN,LABEL", "@W/bindm"], ["-v", "@W/bindm"], ["-t", "ext4", "-o", "SOURCE,TARGET"],
+              ["-O", "rw", "-t", "ext4", "-l", "-o", "TARGET"], ["-R", "-o", "TARGET,SOURCE", "@W/m"]):
+        c = g.case(a, name="loop " + " ".join(a))
+        c._templ = a
+    return g
+
+
 def groups(env):
     yield fixture_group(env)
+    yield loop_group(env)
     sr = [["--sysroot", "@ROOT"]]
     yield wrapper_group(env, "findmnt-sysroot", SYSROOT_MOUNTINFO,
                         [(a, sr[0]) for a in ([], ["-l"], ["-J"], ["-r"], ["-t", "tmpfs"], ["-R", "/dev"],
