@@ -174,6 +174,19 @@ int screen_columns(const Options& o) {
     return cols;
 }
 
+// Rows per screen: --lines, else LINES, else the terminal's rows; 0 when unknown.
+int screen_lines(const Options& o) {
+    if (o.lines > 0) return o.lines;
+    if (const char* l = std::getenv("LINES"); l && *l) {
+        char* end;
+        long v = std::strtol(l, &end, 10);
+        if (*end == 0 && v > 0 && v < 100000000) return static_cast<int>(v);
+    }
+    winsize ws{};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -307,7 +320,7 @@ int main(int argc, char** argv) {
     } else {
         int screen = screen_columns(o);
         if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
-        render_text(procs, cols, ctx, prefixes, o, screen, row_kinds, out);
+        render_text(procs, cols, ctx, prefixes, o, screen, screen_lines(o), row_kinds, out);
     }
     tool::write_stdout(out);
     return tool::close_stdout("ps", procs.empty() ? 1 : 0);

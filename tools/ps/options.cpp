@@ -669,6 +669,10 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
         err = "modifier -y without format -l makes no sense";
         return false;
     }
+    if (o.headers && o.no_headers) {
+        err = "only one heading option may be specified";
+        return false;
+    }
     if (o.unix_L && o.unix_T) {
         err = "thread flags conflict; can't use both -L and -T";
         return false;

@@ -171,25 +171,27 @@ int cells(const std::string& s, bool utf8) {
 
 void render_text(const std::vector<Process>& procs, const std::vector<Column>& cols, pscols::Ctx& ctx,
                  const std::vector<std::string>& prefixes, const Options& o, int screen,
-                 const std::vector<char>& row_kinds, std::string& out) {
+                 int screen_lines, const std::vector<char>& row_kinds, std::string& out) {
     std::vector<pscols::RowScope> scopes;
     for (auto& c : cols) scopes.push_back(pscols::row_scope(*c.def));
     Layout lay{cols, out};
     bool any_header = false;
     for (auto& c : cols)
         if (!c.header.empty()) any_header = true;
-    if (!o.no_headers && any_header) {
+    auto header = [&] {
         lay.begin();
-        for (std::size_t i = 0; i < cols.size(); ++i) {
-            int amount = cells(cols[i].header, ctx.utf8);
-            std::string h = cols[i].header;
-            lay.put(i, h, amount);
-        }
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            lay.put(i, cols[i].header, cells(cols[i].header, ctx.utf8));
         out.push_back('\n');
-    }
+    };
+    bool show_header = !o.no_headers && any_header;
+    if (show_header) header();
+    // --headers: the header again before every screenful of rows (LINES - 1 rows each)
+    int every = (o.headers && screen_lines > 1) ? screen_lines - 1 : 0;
     std::string text;
     for (std::size_t r = 0; r < procs.size(); ++r) {
         const Process& p = procs[r];
+        if (every && r > 0 && r % static_cast<std::size_t>(every) == 0 && show_header) header();
         ctx.forest_prefix = r < prefixes.size() ? prefixes[r] : std::string();
         lay.begin();
         for (std::size_t i = 0; i < cols.size(); ++i) {

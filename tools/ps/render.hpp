@@ -25,9 +25,10 @@ void forest_order(std::vector<proc::Process>& procs, std::vector<std::string>& p
 
 // Fixed-width text as procps prints it. SCREEN < 0: unlimited line width.
 // ROW_KINDS (optional, ps m / -m): 'p' for a process row, 't' for a thread row.
+// SCREEN_LINES: rows per screen for --headers (<= 1: header once).
 void render_text(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,
                  pscols::Ctx& ctx, const std::vector<std::string>& prefixes, const Options& o,
-                 int screen, const std::vector<char>& row_kinds, std::string& out);
+                 int screen, int screen_lines, const std::vector<char>& row_kinds, std::string& out);
 
 // {"processes": [ {column: value, ...}, ... ]}
 void render_json(const std::vector<proc::Process>& procs, const std::vector<Column>& cols,

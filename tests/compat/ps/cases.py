@@ -261,6 +261,11 @@ def groups(env):
     case(["h", "p", sel])
     case(["--no-heading", "-f", "-p", sel])
     case(["--headers", "-p", sel])
+    for n in ["2", "3", "5", "40"]:
+        case(["--headers", "-p", sel], env={"LINES": n}, name=f"LINES={n} --headers")
+        case(["--headers", "--lines", n, "-f", "-p", sel], name=f"--headers --lines {n} -f")
+    case(["--headers", "--rows=4", "--no-headers", "-p", sel])
+    case(["--headers", "h", "-p", sel])
     # --- hostile names in both locales
     for loc in ["C", "C.UTF-8"]:
         for a in (["-o", "pid,comm,args"], ["-f"], ["u"], ["-o", "comm:5,args:10,pid"], ["-o", "cmd=X,ucomm=Y,fname"]):
