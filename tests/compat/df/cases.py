@@ -1,12 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Differential cases for df: our df vs GNU coreutils df inside a private mount namespace.
+"""Differential cases for df: our df vs GNU coreutils df inside private mount namespaces.
 
-The namespace gets tmpfs mounts of fixed sizes (with odd mount point names), loop-mounted ext4
-and vfat images, bind mounts, over-mounts, a zero-size ramfs, a proc mount and a remote-looking
-source; options are crossed with whole-table listings, type filters and file arguments. The
-live root file system changes while tests run, so whole-table listings drop its line ("/") from
-both outputs (column widths are unaffected as long as its numbers keep their digit counts).
-A second group checks the never-hang promise with a FUSE file system whose statfs never answers.
+df-mounts: tmpfs mounts of fixed sizes (some around the -h/-H rounding boundaries, some with odd
+mount point names: space, newline, tab, backslash, quote, UTF-8, invalid UTF-8), loop-mounted
+ext4 and vfat (ext2 where the kernel has no vfat) images, the same device mounted twice, bind
+mounts, over-mounts (different and equal source names), a mount hidden below another one, a
+device whose mount point is over-mounted, a zero-size ramfs, a proc mount, a remote-looking
+source and a tmpfs called rootfs; options are crossed with whole-table listings, type filters,
+file and device arguments, environment variables and error cases (some comparing stderr byte
+for byte, some run as an unprivileged user). The live root file system changes while tests run,
+so whole-table listings drop its line ("/") from both outputs (column widths are unaffected as
+long as its numbers keep their digit counts).
+df-hang: a FUSE file system of our own (hang_fs.c, libfuse3) whose statfs never answers; the
+reference is GNU df told to skip it, plus the message and exit status we promise.
+df-extras: --json and --sort against references derived from GNU df's output (ref_df.py).
+df-sysroot: the namespace's mount table and statvfs answers captured into a --sysroot tree; our
+df on the tree against GNU df on the live namespace.
 """
 import os
 import re
