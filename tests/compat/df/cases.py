@@ -168,6 +168,8 @@ OPTION_SETS = [
     ["--si", "-i"], ["-aT"], ["-la"], ["--output"], ["--output=source,target"],
     ["--output=target,file,size,pcent", "-h"], ["--output=itotal,iused,iavail,ipcent,fstype"],
     ["-hi"], ["--sync", "-T"], ["-v", "--no-sync"], ["-B", "2048"],
+    ["--block-size=si"], ["-Bhuman-readable", "-T"], ["-h", "-k"], ["-k", "-H"], ["-BKB", "-P"],
+    ["-h", "--output=size,avail,target"], ["-B0x400"], ["-B1GiB"],
 ]
 TOTAL_SETS = [["--total"], ["-h", "--total"], ["-i", "--total"], ["--total", "--output=size,target"],
               ["--total", "--output=source,avail,pcent", "-H"], ["-a", "--total", "-T"]]
