@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -215,11 +216,11 @@ int main(int argc, char** argv) {
     }
     if (o.want_version) {
         std::printf("ps from procps-ng 4.0.2\n");
-        return tool::close_stdout("ps", 0);
+        return tool::close_stdout(program_invocation_name, 0);
     }
     if (o.want_help) {
         print_help(o.help_section);
-        return tool::close_stdout("ps", 0);
+        return tool::close_stdout(program_invocation_name, 0);
     }
 
     Root root;
@@ -322,6 +323,18 @@ int main(int argc, char** argv) {
         if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
         render_text(procs, cols, ctx, prefixes, o, screen, screen_lines(o), row_kinds, out);
     }
-    tool::write_stdout(out);
-    return tool::close_stdout("ps", procs.empty() ? 1 : 0);
+    // Written with write(2) so that a failure keeps its errno for the message (procps prints
+    // "ps: write error: REASON" whatever the size of the output).
+    std::fflush(stdout);
+    std::size_t done = 0;
+    while (done < out.size()) {
+        ssize_t n = ::write(STDOUT_FILENO, out.data() + done, out.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            std::fprintf(stderr, "%s: write error: %s\n", program_invocation_name, std::strerror(n < 0 ? errno : EIO));
+            return 1;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return tool::close_stdout(program_invocation_name, procs.empty() ? 1 : 0);
 }

@@ -309,6 +309,9 @@ def groups(env):
               ["-p", "99999999999"], ["-o", "pid:0"], ["-o", ","], ["--sort="], ["-o", "=X"], ["--cols", "0"],
               ["-p", "1", "-p", "2"], ["-Q"], ["-o", "foo"], ["--foo"], ["-y"]):
         case(a, compare_stderr=True, name="stderr " + " ".join(a))
+    # write errors: procps reports the reason whatever the size of the output
+    for a in (["-p", sel], ["-ef"], ["aux"], ["--help", "all"]):
+        case(a, stdout_to="/dev/full", compare_stderr=True, name="/dev/full " + " ".join(a))
     case(["--version"])
     case(["-V"])
     case(["V"])
