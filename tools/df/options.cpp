@@ -287,7 +287,17 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
 
     bool human_given = false;
     bool output_given = false;
-    constexpr const char* mut_excl = "%s: options %s and --output are mutually exclusive\n";
+    auto excluded_by_output = [](const char* opt) {
+        std::fprintf(stderr, "%s: options %s and --output are mutually exclusive\n", prog, opt);
+        usage_hint();
+        return ParseOutcome{true, 1};
+    };
+    // -h, -H, -k, -m: fixed units (the last one given wins, like -B)
+    auto set_units = [&](unsigned opts, std::uint64_t size) {
+        o.human_opts = opts;
+        o.block_size = size;
+        human_given = true;
+    };
     optind = 0;  // full reinitialisation (also of GNU extensions)
     int c;
     int ac = static_cast<int>(args.size());
@@ -309,49 +319,21 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
             break;
         }
         case 'i':
-            if (output_given) {
-                std::fprintf(stderr, mut_excl, prog, "-i");
-                usage_hint();
-                return {true, 1};
-            }
+            if (output_given) return excluded_by_output("-i");
             o.mode = HeaderMode::inodes;
             break;
-        case 'h':
-            o.human_opts = units::human_autoscale | units::human_SI | units::human_base_1024;
-            o.block_size = 1;
-            human_given = true;
-            break;
-        case 'H':
-            o.human_opts = units::human_autoscale | units::human_SI;
-            o.block_size = 1;
-            human_given = true;
-            break;
-        case 'k':
-            o.human_opts = 0;
-            o.block_size = 1024;
-            human_given = true;
-            break;
+        case 'h': set_units(units::human_autoscale | units::human_SI | units::human_base_1024, 1); break;
+        case 'H': set_units(units::human_autoscale | units::human_SI, 1); break;
+        case 'k': set_units(0, 1024); break;
         case 'l': o.show_local = true; break;
-        case 'm':  // compat: obsolescent BSD option, like -BM
-            o.human_opts = 0;
-            o.block_size = 1024 * 1024;
-            human_given = true;
-            break;
+        case 'm': set_units(0, 1024 * 1024); break;  // compat: obsolescent BSD option, like -BM
         case 'T':
-            if (output_given) {
-                std::fprintf(stderr, mut_excl, prog, "-T");
-                usage_hint();
-                return {true, 1};
-            }
+            if (output_given) return excluded_by_output("-T");
             o.print_type = true;
             break;
         case 'v': break;  // compat: SysV, ignored
         case 'P':
-            if (output_given) {
-                std::fprintf(stderr, mut_excl, prog, "-P");
-                usage_hint();
-                return {true, 1};
-            }
+            if (output_given) return excluded_by_output("-P");
             o.posix = true;
             break;
         case 'F':  // compat: Solaris spelling of -t
@@ -361,21 +343,9 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
         case opt_no_sync: o.sync = false; break;
         case opt_total: o.total = true; break;
         case opt_output:
-            if (o.mode == HeaderMode::inodes) {
-                std::fprintf(stderr, mut_excl, prog, "-i");
-                usage_hint();
-                return {true, 1};
-            }
-            if (o.posix && o.mode == HeaderMode::normal) {
-                std::fprintf(stderr, mut_excl, prog, "-P");
-                usage_hint();
-                return {true, 1};
-            }
-            if (o.print_type) {
-                std::fprintf(stderr, mut_excl, prog, "-T");
-                usage_hint();
-                return {true, 1};
-            }
+            if (o.mode == HeaderMode::inodes) return excluded_by_output("-i");
+            if (o.posix && o.mode == HeaderMode::normal) return excluded_by_output("-P");
+            if (o.print_type) return excluded_by_output("-T");
             output_given = true;
             o.mode = HeaderMode::output;
             if (optarg && !decode_output_arg(optarg, o)) return {true, 1};

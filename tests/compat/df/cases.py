@@ -287,19 +287,13 @@ def _with_placeholders(setup, group):
         reps = {"@W@": ctx["workdir"], "@DEV_EXT@": ctx.get("dev_ext", ""),
                 "@DEV_ECL@": ctx.get("dev_ecl", ""),
                 "@DEV_VFAT@": ctx.get("dev_vfat", "")}
+        def sub(a):
+            for k, v in reps.items():
+                a = a.replace(k, v)
+            return a
         for c in group.cases:
-            new = []
-            for a in c.args:
-                for k, v in reps.items():
-                    a = a.replace(k, v)
-                new.append(a)
-            c.args = new
-            extra = []
-            for a in c.ours_extra:
-                for k, v in reps.items():
-                    a = a.replace(k, v)
-                extra.append(a)
-            c.ours_extra = extra
+            c.args = [sub(a) for a in c.args]
+            c.ours_extra = [sub(a) for a in c.ours_extra]
     return wrapped
 
 
