@@ -6,7 +6,7 @@
 #include <cmath>
 #include <charconv>
 #include <fmt/format.h>
-#include <regex>
+#include <regex.h>
 
 namespace procstat::expr {
 
@@ -56,12 +56,30 @@ struct Node {
     std::unique_ptr<Node> a, b;
     Operand lhs, rhs;
     Op op = Op::eq;
-    std::shared_ptr<std::regex> re;  // for match/nomatch with a literal pattern
+    std::shared_ptr<regex_t> re;  // for match/nomatch with a literal pattern
 };
 
 // ------------------------------------------------------------------ tokenizer
 
 namespace {
+
+// POSIX extended regular expressions (as grep -E and awk): no recursion on the stack, unlike
+// std::regex, so long subjects cannot overflow it.
+std::shared_ptr<regex_t> compile_regex(const std::string& pattern) {
+    auto* re = new regex_t;
+    if (::regcomp(re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) != 0) {
+        delete re;
+        return nullptr;
+    }
+    return std::shared_ptr<regex_t>(re, [](regex_t* r) {
+        ::regfree(r);
+        delete r;
+    });
+}
+
+bool regex_search(const std::string& subject, const regex_t& re) {
+    return ::regexec(&re, subject.c_str(), 0, nullptr, 0) == 0;
+}
 
 enum class Tok { end, lparen, rparen, and_, or_, not_, op, ident, number, string };
 
@@ -315,11 +333,8 @@ private:
         std::size_t rcol = tok_.col;
         if (!operand(n->rhs, optext)) return nullptr;
         if ((n->op == Op::match || n->op == Op::nomatch) && n->rhs.kind != Operand::Kind::ident) {
-            try {
-                n->re = std::make_shared<std::regex>(n->rhs.text, std::regex::ECMAScript);
-            } catch (const std::regex_error& e) {
-                return fail(rcol, fmt::format("invalid regular expression \"{}\"", n->rhs.text));
-            }
+            n->re = compile_regex(n->rhs.text);
+            if (!n->re) return fail(rcol, fmt::format("invalid regular expression \"{}\"", n->rhs.text));
         }
         return n;
     }
@@ -380,15 +395,13 @@ bool compare(const Node& n, const Lookup& lookup) {
         std::string subject = as_string(l);
         bool m;
         if (n.re) {
-            m = std::regex_search(subject, *n.re);
+            m = regex_search(subject, *n.re);
         } else {
             Value r = resolve(n.rhs, lookup);
             if (std::holds_alternative<std::monostate>(r)) return false;
-            try {
-                m = std::regex_search(subject, std::regex(as_string(r), std::regex::ECMAScript));
-            } catch (const std::regex_error&) {
-                return false;
-            }
+            auto re = compile_regex(as_string(r));
+            if (!re) return false;
+            m = regex_search(subject, *re);
         }
         return n.op == Op::match ? m : !m;
     }

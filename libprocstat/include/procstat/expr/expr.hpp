@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The filter/check expression language shared by every tool (-Q EXPR, --check EXPR):
 // column names as identifiers, number/size/percent/string literals, comparisons, regex
-// matching, and/or/not with parentheses.
+// matching (POSIX extended regular expressions), and/or/not with parentheses.
 #pragma once
 #include <cstddef>
 #include <cstdint>
