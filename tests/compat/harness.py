@@ -56,6 +56,8 @@ class Case:
     # Send both programs' stdout to this file instead of a pipe (e.g. "/dev/full" to test write
     # errors); the captured stdout is then empty for both.
     stdout_to: Optional[str] = None
+    # Command prefix for both programs (e.g. a helper that runs them with stdout on a pty).
+    wrapper: list = dataclasses.field(default_factory=list)
 
     def label(self) -> str:
         return self.name or " ".join(self.args) or "(no args)"
@@ -138,9 +140,9 @@ def run_case(env: Env, group: Group, case: Case, ctx: dict) -> dict:
     e = {k: v for k, v in BASE_ENV.items() if k not in case.unset}
     e.update(case.env)
     cwd = case.cwd or ctx["workdir"]
-    r_rc, r_out, r_err = run([ref] + case.args, e, case.stdin, cwd, case.timeout, case.as_user,
+    r_rc, r_out, r_err = run(case.wrapper + [ref] + case.args, e, case.stdin, cwd, case.timeout, case.as_user,
                              case.stdout_to)
-    o_rc, o_out, o_err = run([ours] + case.ours_extra + case.args, e, case.stdin, cwd, case.timeout,
+    o_rc, o_out, o_err = run(case.wrapper + [ours] + case.ours_extra + case.args, e, case.stdin, cwd, case.timeout,
                              case.as_user, case.stdout_to)
     if case.transform:
         r_out = case.transform(r_out, ctx)

@@ -253,6 +253,14 @@ def groups(env):
         case(["u", "p", sel], env={"COLUMNS": cols}, name=f"COLUMNS={cols} u")
     for a in (["-w"], ["-ww"], ["w"], ["ww"], ["--cols", "50"], ["--width=60"], ["--columns", "70"]):
         case(a + ["-f", "-p", sel], env={"COLUMNS": "40"})
+    # stdout on a terminal: the width comes from the terminal (procps truncates to it)
+    pty_run = [sys.executable, os.path.join(HERE, "pty_run.py")]
+    for cols in ["40", "80", "132", "250"]:
+        for a in (["-f", "-p", sel], ["u", "p", sel], ["-o", "pid,args,comm", "-p", sel], ["-w", "-f", "-p", sel],
+                  ["-ww", "-f", "-p", sel], ["-l", "-p", sel], ["--forest", "-p", "@TREE", "-o", "pid,args"]):
+            case(a, wrapper=pty_run + [cols, "24"], name=f"tty {cols}x24 " + " ".join(a))
+    case(["-f", "-p", sel], wrapper=pty_run + ["80", "24"], env={"COLUMNS": "50"}, name="tty 80x24 COLUMNS=50 -f")
+    case(["--headers", "-p", sel], wrapper=pty_run + ["80", "5"], name="tty 80x5 --headers")
     case(["-f", "-p", "@BIGARGV"])
     case(["-o", "args", "-p", "@BIGARGV"])
     case(["u", "@BIGARGV"])
