@@ -3,8 +3,6 @@
 // (-x, MAJ:MIN by default) and fill the Table handed to the renderer.
 #include "lines.hpp"
 
-#include <sys/sysmacros.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -43,7 +41,6 @@ public:
 
 private:
     void setup_columns();
-    void dedup(Col key);
     void add(int dev, int pdev, int parent_line);
     int cmp(const Line& a, const Line& b) const;
     void emit(out::Table& t, int line, std::ptrdiff_t parent_row);
@@ -91,69 +88,6 @@ void Builder::setup_columns() {
         tree_table_ = has;
     }
     force_tree_order_ = !o_.tree && (o_.inverse || o_.pairs || o_.raw);
-}
-
-// compat: util-linux lsblk_devtree_deduplicate_devices(): devices in device-number order;
-// each one whose key differs from the previous pattern's (and from its whole disk's) cuts
-// every other device with that key out of the roots and out of its parents' children. The
-// cut devices stay patterns themselves, so a later one can cut an earlier one.
-void Builder::dedup(Col key) {
-    const std::size_t n = tree_.devices.size();
-    std::vector<std::optional<std::string>> keys(n);
-    std::vector<char> seen(n, 0);
-    std::function<void(int, int)> set = [&](int d, int p) {
-        auto c = data_.get(tree_.devices[d], p >= 0 ? &tree_.devices[p] : nullptr, key);
-        keys[d] = c.text;
-        if (seen[d]) return;  // a cycle in a broken sysfs tree
-        seen[d] = 1;
-        for (int ch : tree_.devices[d].children) set(ch, d);
-        seen[d] = 0;
-    };
-    for (int r : tree_.roots) set(r, -1);
-    std::vector<int> order;
-    for (const auto& [name, idx] : tree_.by_name) order.push_back(idx);
-    std::sort(order.begin(), order.end());  // creation order, then stable by device number
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const auto& da = tree_.devices[a];
-        const auto& db = tree_.devices[b];
-        return ::makedev(da.maj, da.min) < ::makedev(db.maj, db.min);
-    });
-    auto same_as_disk = [&](int d) {
-        int wd = tree_.devices[d].wholedisk;
-        return wd >= 0 && keys[wd] && *keys[wd] == *keys[d];
-    };
-    auto equal = [&](int d, int pat) {
-        return d != pat && keys[d] && *keys[d] == *keys[pat] && !same_as_disk(d);
-    };
-    std::vector<char> active(n, 0);
-    std::function<void(int, int)> dedup_deps = [&](int d, int pat) {
-        if (active[d]) return;
-        active[d] = 1;
-        for (int ch : std::vector<int>(tree_.devices[d].children)) {
-            if (equal(ch, pat)) {
-                auto& c = tree_.devices[d].children;
-                c.erase(std::remove(c.begin(), c.end(), ch), c.end());
-                auto& p = tree_.devices[ch].parents;
-                p.erase(std::remove(p.begin(), p.end(), d), p.end());
-            } else {
-                dedup_deps(ch, pat);
-            }
-        }
-        active[d] = 0;
-    };
-    std::optional<std::string> last;
-    for (int pat : order) {
-        if (!keys[pat] || same_as_disk(pat)) continue;
-        if (last && *last == *keys[pat]) continue;
-        for (int r : std::vector<int>(tree_.roots)) {
-            if (equal(r, pat))
-                tree_.roots.erase(std::remove(tree_.roots.begin(), tree_.roots.end(), r),
-                                  tree_.roots.end());
-            else
-                dedup_deps(r, pat);
-        }
-        last = keys[pat];
-    }
 }
 
 void Builder::add(int dev, int pdev, int parent_line) {
@@ -235,7 +169,7 @@ void Builder::emit(out::Table& t, int line, std::ptrdiff_t parent_row) {
 out::Table Builder::build() {
     setup_columns();
     printed_.assign(tree_.devices.size(), 0);
-    if (o_.dedup) dedup(*o_.dedup);
+    if (o_.dedup) block::deduplicate(tree_, data_, *o_.dedup);
     for (int r : tree_.roots) add(r, -1, -1);
 
     // compat: libsmartcols sorts all lines, then the children of every line

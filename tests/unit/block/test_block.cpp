@@ -302,3 +302,39 @@ TEST_CASE("device data: live code path reads the udev database record", "[data]"
     // MODE/OWNER/GROUP are not taken from property files on the live path
     CHECK(d.props(*p1)->mode == std::nullopt);
 }
+
+TEST_CASE("deduplicate: equal keys on two disks cut the later edges, the first stays", "[dedup]") {
+    Fixture f("scsi");
+    Walker w(f.root, WalkOptions{});
+    w.walk_all();
+    DeviceData d(w, DataOptions{false, false, false, true, false});
+    auto& t = w.tree();
+    const Device* md0 = find(t, "md0");
+    REQUIRE(md0);
+    REQUIRE(md0->parents.size() == 2);
+    // sda2 and sdb1 carry the same RAID member UUID: sdb1 (8:17) goes, sda2 (8:2) stays
+    deduplicate(t, d, Col::uuid);
+    const Device* sdb = find(t, "sdb");
+    const Device* sda = find(t, "sda");
+    REQUIRE((sda && sdb));
+    CHECK(sda->children.size() == 2);
+    CHECK(sdb->children.empty());
+    CHECK(find(t, "sdb1")->parents.empty());  // the edge sdb -> sdb1 is cut
+}
+
+TEST_CASE("deduplicate: a partition with its disk's key is never cut", "[dedup]") {
+    Fixture f("scsi");
+    WalkOptions wo;
+    wo.exclude = {ramdisk_major};
+    Walker w(f.root, wo);
+    w.walk_all();
+    DeviceData d(w, DataOptions{false, false, false, true, false});
+    auto& t = w.tree();
+    // RO is "0" everywhere: the first device (sda) cuts the other top-level disks, but the
+    // partitions share their disk's key and stay
+    deduplicate(t, d, Col::ro);
+    REQUIRE(t.roots.size() == 1);
+    CHECK(t.devices[static_cast<std::size_t>(t.roots[0])].name == "sda");
+    CHECK(find(t, "sda")->children.size() == 2);
+    CHECK(find(t, "sda2")->children.empty());  // md0 is not a partition: cut
+}

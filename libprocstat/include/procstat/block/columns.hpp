@@ -117,4 +117,8 @@ private:
     std::map<std::string, std::optional<struct statvfs>> vfs_;
 };
 
+// lsblk -E: cut devices whose KEY column equals an earlier device's out of the roots and out
+// of their parents' children (util-linux lsblk_devtree_deduplicate_devices()).
+void deduplicate(DevTree& tree, DeviceData& data, Col key);
+
 }  // namespace procstat::block
