@@ -11,10 +11,10 @@
 
 #include "options.hpp"
 #include "procstat/core/root.hpp"
+#include "procstat/fsusage/df_report.hpp"
 #include "procstat/fsusage/df_select.hpp"
 #include "procstat/fsusage/oracle.hpp"
 #include "procstat/mnt/mount_table.hpp"
-#include "report_output.hpp"
 #include "toolcommon/stdout_check.hpp"
 
 using namespace procstat;
@@ -98,8 +98,9 @@ int run(df::Options& o) {
     }
     bool source_shown = std::find(o.fields.begin(), o.fields.end(), df::Field::source) != o.fields.end();
     fsusage::df_add_total(report, q, source_shown);
-    df::sort_rows(report.rows, o);
-    std::string text = o.json ? df::render_json(report.rows, o) : df::render_text(report.rows, o);
+    fsusage::DfFormat fmt{o.mode, o.human_opts, o.block_size, o.fields};
+    fsusage::df_sort_rows(report.rows, o.sort, fmt);
+    std::string text = o.json ? fsusage::df_render_json(report.rows, fmt) : fsusage::df_render_text(report.rows, fmt);
     tool::write_stdout(text);
     return rc;
 }

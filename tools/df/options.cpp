@@ -22,10 +22,6 @@ namespace {
 // compat: GNU names itself by argv[0] in messages and in the usage line.
 const char* prog = "df";
 
-constexpr const char* field_names[field_count] = {"source", "fstype", "itotal", "iused",
-                                                  "iavail", "ipcent", "size",   "used",
-                                                  "avail",  "pcent",  "file",   "target"};
-
 enum LongOnly {
     opt_no_sync = 256,
     opt_sync,
@@ -132,15 +128,6 @@ void print_version() {
         stdout);
 }
 
-bool lookup_field(std::string_view name, Field& f) {
-    for (int i = 0; i < field_count; ++i)
-        if (name == field_names[i]) {
-            f = static_cast<Field>(i);
-            return true;
-        }
-    return false;
-}
-
 // Call FN on each comma-separated item of LIST (empty items included); stops and returns
 // false as soon as FN does.
 template <typename Fn>
@@ -158,7 +145,7 @@ bool decode_output_arg(std::string_view arg, Options& o) {
     return for_each_item(arg, [&](std::string_view name) {
         Field f;
         const char* problem = nullptr;
-        if (!lookup_field(name, f))
+        if (!fsusage::df_field_lookup(name, f))
             problem = "unknown";
         else if (std::find(o.fields.begin(), o.fields.end(), f) != o.fields.end())
             problem = "used more than once";
@@ -181,7 +168,7 @@ bool parse_sort(std::string_view arg, Options& o) {
             k.descending = key[0] == '-';
             key.remove_prefix(1);
         }
-        if (!lookup_field(key, k.field)) {
+        if (!fsusage::df_field_lookup(key, k.field)) {
             std::fprintf(stderr, "%s: invalid --sort key %s\n", prog,
                          fsusage::quote_locale(key).c_str());
             usage_hint();
@@ -260,8 +247,6 @@ void set_default_fields(Options& o) {
 }
 
 }  // namespace
-
-const char* field_name(Field f) { return field_names[static_cast<int>(f)]; }
 
 const char* program_name() { return prog; }
 
@@ -403,7 +388,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
     }
     if (o.mode == HeaderMode::output) {
         if (o.fields.empty())
-            for (int i = 0; i < field_count; ++i) o.fields.push_back(static_cast<Field>(i));
+            for (int i = 0; i < fsusage::df_field_count; ++i) o.fields.push_back(static_cast<Field>(i));
     } else {
         set_default_fields(o);
     }

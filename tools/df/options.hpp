@@ -6,19 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "procstat/fsusage/df_report.hpp"
+
 namespace procstat::df {
 
-// The columns of --output, in GNU's order.
-enum class Field { source, fstype, itotal, iused, iavail, ipcent, size, used, avail, pcent, file, target };
-inline constexpr int field_count = 12;
-
-// GNU df's header modes: which default columns and header words.
-enum class HeaderMode { normal, inodes, human, posix, output };
-
-struct SortKey {
-    Field field = Field::source;
-    bool descending = false;
-};
+using Field = fsusage::DfField;
+using HeaderMode = fsusage::DfHeaderMode;
+using SortKey = fsusage::DfSortKey;
 
 struct Options {
     bool show_all = false;
@@ -53,8 +47,5 @@ ParseOutcome parse_options(int argc, char** argv, Options& o);
 
 // argv[0] once parse_options() has run ("df" before): the prefix of every message.
 const char* program_name();
-
-// Field name as --output spells it.
-const char* field_name(Field f);
 
 }  // namespace procstat::df

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// df's text table, JSON document and sorting, from typed rows.
-#include "report_output.hpp"
+// df's column catalogue, text table, JSON document and sorting, from typed rows.
+#include "procstat/fsusage/df_report.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -12,38 +12,40 @@
 #include "procstat/out/text.hpp"
 #include "procstat/units/gnu_size.hpp"
 
-namespace procstat::df {
+namespace procstat::fsusage {
 
-using fsusage::DfRow;
-using fsusage::FieldValues;
 
 namespace {
 
-bool is_block(Field f) { return f == Field::size || f == Field::used || f == Field::avail || f == Field::pcent; }
-bool is_inode(Field f) {
-    return f == Field::itotal || f == Field::iused || f == Field::iavail || f == Field::ipcent;
+constexpr const char* field_names[df_field_count] = {"source", "fstype", "itotal", "iused",
+                                                     "iavail", "ipcent", "size",   "used",
+                                                     "avail",  "pcent",  "file",   "target"};
+
+bool is_block(DfField f) { return f == DfField::size || f == DfField::used || f == DfField::avail || f == DfField::pcent; }
+bool is_inode(DfField f) {
+    return f == DfField::itotal || f == DfField::iused || f == DfField::iavail || f == DfField::ipcent;
 }
-bool is_left(Field f) {
-    return f == Field::source || f == Field::fstype || f == Field::target || f == Field::file;
+bool is_left(DfField f) {
+    return f == DfField::source || f == DfField::fstype || f == DfField::target || f == DfField::file;
 }
 
 // compat: df.c's minimum column widths.
-std::size_t min_width(Field f) {
+std::size_t min_width(DfField f) {
     switch (f) {
-    case Field::source: return 14;
-    case Field::fstype: return 4;
-    case Field::pcent:
-    case Field::ipcent: return 4;
-    case Field::target:
-    case Field::file: return 0;
+    case DfField::source: return 14;
+    case DfField::fstype: return 4;
+    case DfField::pcent:
+    case DfField::ipcent: return 4;
+    case DfField::target:
+    case DfField::file: return 0;
     default: return 5;
     }
 }
 
-std::string size_header(const Options& o) {
-    if (o.mode == HeaderMode::posix) return std::to_string(o.block_size) + "-blocks";
-    if (o.mode == HeaderMode::normal ||
-        (o.mode == HeaderMode::output && !(o.human_opts & units::human_autoscale))) {
+std::string size_header(const DfFormat& o) {
+    if (o.mode == DfHeaderMode::posix) return std::to_string(o.block_size) + "-blocks";
+    if (o.mode == DfHeaderMode::normal ||
+        (o.mode == DfHeaderMode::output && !(o.human_opts & units::human_autoscale))) {
         unsigned opts = units::human_suppress_point_zero | units::human_autoscale | units::human_SI |
                         (o.human_opts & (units::human_group_digits | units::human_base_1024 | units::human_B));
         // compat: prefer the base that makes the number exact ("1K" for 1024, "1kB" for 1000).
@@ -63,51 +65,51 @@ std::string size_header(const Options& o) {
     return "Size";
 }
 
-std::string header(Field f, const Options& o) {
+std::string header_text(DfField f, const DfFormat& o) {
     switch (f) {
-    case Field::source: return "Filesystem";
-    case Field::fstype: return "Type";
-    case Field::size: return size_header(o);
-    case Field::used: return "Used";
-    case Field::avail:
-        return o.mode == HeaderMode::human || o.mode == HeaderMode::output ? "Avail" : "Available";
-    case Field::pcent: return o.mode == HeaderMode::posix ? "Capacity" : "Use%";
-    case Field::itotal: return "Inodes";
-    case Field::iused: return "IUsed";
-    case Field::iavail: return "IFree";
-    case Field::ipcent: return "IUse%";
-    case Field::file: return "File";
-    case Field::target: return "Mounted on";
+    case DfField::source: return "Filesystem";
+    case DfField::fstype: return "Type";
+    case DfField::size: return size_header(o);
+    case DfField::used: return "Used";
+    case DfField::avail:
+        return o.mode == DfHeaderMode::human || o.mode == DfHeaderMode::output ? "Avail" : "Available";
+    case DfField::pcent: return o.mode == DfHeaderMode::posix ? "Capacity" : "Use%";
+    case DfField::itotal: return "Inodes";
+    case DfField::iused: return "IUsed";
+    case DfField::iavail: return "IFree";
+    case DfField::ipcent: return "IUse%";
+    case DfField::file: return "File";
+    case DfField::target: return "Mounted on";
     }
     return {};
 }
 
-FieldValues values_for(Field f, const DfRow& r, const Options& o) {
-    return is_inode(f) ? fsusage::inode_values(r.usage) : fsusage::block_values(r.usage, o.block_size);
+FieldValues values_for(DfField f, const DfRow& r, const DfFormat& o) {
+    return is_inode(f) ? inode_values(r.usage) : block_values(r.usage, o.block_size);
 }
 
-std::string cell_text(Field f, const DfRow& r, const Options& o) {
+std::string cell_text(DfField f, const DfRow& r, const DfFormat& o) {
     switch (f) {
-    case Field::source: return r.source;
-    case Field::fstype: return r.fstype;
-    case Field::target: return r.target;
-    case Field::file: return r.file;
+    case DfField::source: return r.source;
+    case DfField::fstype: return r.fstype;
+    case DfField::target: return r.target;
+    case DfField::file: return r.file;
     default: break;
     }
     FieldValues v = values_for(f, r, o);
     switch (f) {
-    case Field::size:
-    case Field::itotal:
-        return fsusage::df_readable(false, v.total, o.human_opts, v.input_units, v.output_units);
-    case Field::used:
-    case Field::iused:
-        return fsusage::df_readable(v.negate_used, v.used, o.human_opts, v.input_units, v.output_units);
-    case Field::avail:
-    case Field::iavail:
-        return fsusage::df_readable(v.negate_available, v.available, o.human_opts, v.input_units,
+    case DfField::size:
+    case DfField::itotal:
+        return df_readable(false, v.total, o.human_opts, v.input_units, v.output_units);
+    case DfField::used:
+    case DfField::iused:
+        return df_readable(v.negate_used, v.used, o.human_opts, v.input_units, v.output_units);
+    case DfField::avail:
+    case DfField::iavail:
+        return df_readable(v.negate_available, v.available, o.human_opts, v.input_units,
                                     v.output_units);
     default: {
-        double pct = fsusage::used_percent(v);
+        double pct = used_percent(v);
         if (pct < 0) return "-";
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f%%", pct);
@@ -150,11 +152,11 @@ struct Num {
     long double value = 0;  // signed magnitude
 };
 
-Num number_of(Field f, const DfRow& r, const Options& o) {
+Num number_of(DfField f, const DfRow& r, const DfFormat& o) {
     FieldValues v = values_for(f, r, o);
     Num n;
     auto mk = [&](bool neg, std::uint64_t x) {
-        if (!fsusage::known_value(x) && !neg) return;
+        if (!known_value(x) && !neg) return;
         n.known = true;
         n.negative = neg;
         std::uint64_t mag = neg ? -x : x;
@@ -162,15 +164,15 @@ Num number_of(Field f, const DfRow& r, const Options& o) {
         n.value = static_cast<long double>(mag) * units * (neg ? -1 : 1);
     };
     switch (f) {
-    case Field::size:
-    case Field::itotal: mk(false, v.total); break;
-    case Field::used:
-    case Field::iused: mk(v.negate_used, v.used); break;
-    case Field::avail:
-    case Field::iavail: mk(v.negate_available, v.available); break;
-    case Field::pcent:
-    case Field::ipcent: {
-        double pct = fsusage::used_percent(v);
+    case DfField::size:
+    case DfField::itotal: mk(false, v.total); break;
+    case DfField::used:
+    case DfField::iused: mk(v.negate_used, v.used); break;
+    case DfField::avail:
+    case DfField::iavail: mk(v.negate_available, v.available); break;
+    case DfField::pcent:
+    case DfField::ipcent: {
+        double pct = used_percent(v);
         if (pct >= 0) {
             n.known = true;
             n.value = pct;
@@ -182,23 +184,38 @@ Num number_of(Field f, const DfRow& r, const Options& o) {
     return n;
 }
 
-const std::string& text_of(Field f, const DfRow& r) {
+const std::string& text_of(DfField f, const DfRow& r) {
     switch (f) {
-    case Field::source: return r.source;
-    case Field::fstype: return r.fstype;
-    case Field::file: return r.file;
+    case DfField::source: return r.source;
+    case DfField::fstype: return r.fstype;
+    case DfField::file: return r.file;
     default: return r.target;
     }
 }
 
 }  // namespace
 
-void sort_rows(std::vector<DfRow>& rows, const Options& o) {
-    if (o.sort.empty()) return;
+const char* df_field_name(DfField f) { return field_names[static_cast<int>(f)]; }
+
+bool df_field_lookup(std::string_view name, DfField& f) {
+    for (int i = 0; i < df_field_count; ++i)
+        if (name == field_names[i]) {
+            f = static_cast<DfField>(i);
+            return true;
+        }
+    return false;
+}
+
+std::string df_header(DfField f, const DfFormat& fmt) { return header_text(f, fmt); }
+
+std::string df_cell(DfField f, const DfRow& r, const DfFormat& fmt) { return cell_text(f, r, fmt); }
+
+void df_sort_rows(std::vector<DfRow>& rows, const std::vector<DfSortKey>& keys, const DfFormat& o) {
+    if (keys.empty()) return;
     auto end = rows.end();
     if (!rows.empty() && rows.back().is_total) --end;
     std::stable_sort(rows.begin(), end, [&](const DfRow& a, const DfRow& b) {
-        for (const SortKey& k : o.sort) {
+        for (const DfSortKey& k : keys) {
             int c = 0;
             if (is_left(k.field)) {
                 c = text_of(k.field, a).compare(text_of(k.field, b));
@@ -214,16 +231,16 @@ void sort_rows(std::vector<DfRow>& rows, const Options& o) {
     });
 }
 
-std::string render_text(const std::vector<DfRow>& rows, const Options& o) {
+std::string df_render_text(const std::vector<DfRow>& rows, const DfFormat& o) {
     const auto& fields = o.fields;
     std::vector<std::vector<std::string>> cells;
     cells.reserve(rows.size() + 1);
     std::vector<std::string> head;
-    for (Field f : fields) head.push_back(hide_control_chars(header(f, o)));
+    for (DfField f : fields) head.push_back(hide_control_chars(header_text(f, o)));
     cells.push_back(std::move(head));
     for (const auto& r : rows) {
         std::vector<std::string> line;
-        for (Field f : fields) line.push_back(hide_control_chars(cell_text(f, r, o)));
+        for (DfField f : fields) line.push_back(hide_control_chars(cell_text(f, r, o)));
         cells.push_back(std::move(line));
     }
     std::vector<std::size_t> width(fields.size());
@@ -256,15 +273,15 @@ std::string render_text(const std::vector<DfRow>& rows, const Options& o) {
     return outs;
 }
 
-std::string render_json(const std::vector<DfRow>& rows, const Options& o) {
+std::string df_render_json(const std::vector<DfRow>& rows, const DfFormat& o) {
     std::string s;
     out::JsonWriter w(s);
     w.begin_object();
     w.begin_array("filesystems");
     for (const auto& r : rows) {
         w.begin_object();
-        for (Field f : o.fields) {
-            const char* key = field_name(f);
+        for (DfField f : o.fields) {
+            const char* key = df_field_name(f);
             if (is_left(f)) {
                 w.string(key, text_of(f, r));
                 continue;
@@ -286,4 +303,4 @@ std::string render_json(const std::vector<DfRow>& rows, const Options& o) {
     return s;
 }
 
-}  // namespace procstat::df
+}  // namespace procstat::fsusage
