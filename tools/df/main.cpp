@@ -53,8 +53,10 @@ int run(df::Options& o) {
     Root live;
     const Root& root = sysroot ? *sysroot : live;
 
-    auto ms = std::chrono::milliseconds(static_cast<long long>(std::llround(o.timeout_s * 1000)));
-    if (o.timeout_s > 0 && ms.count() == 0) ms = std::chrono::milliseconds(1);
+    // Beyond a million seconds a deadline means nothing: wait without one (0), as --timeout=0 does.
+    double secs = o.timeout_s > 1e6 ? 0 : o.timeout_s;
+    auto ms = std::chrono::milliseconds(static_cast<long long>(std::llround(secs * 1000)));
+    if (secs > 0 && ms.count() == 0) ms = std::chrono::milliseconds(1);
     fsusage::LiveOracle live_oracle(ms);
     std::optional<fsusage::SysrootOracle> root_oracle;
     if (!root.is_live()) root_oracle.emplace(root);  // "--sysroot /" is the running system
