@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/resource.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -49,6 +50,14 @@ constexpr std::size_t getdents_buffer = 128 * 1024;
 
 // Results read ahead and not yet taken by the visitor (each holds an open directory fd).
 constexpr std::size_t max_prefetched_dirs = 256;
+
+// Descriptors the walk may use: the soft RLIMIT_NOFILE minus a reserve for everything else.
+std::size_t fd_budget() {
+    struct rlimit rl;
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return 4096;
+    std::size_t lim = static_cast<std::size_t>(rl.rlim_cur);
+    return lim > 64 ? lim - 32 : lim / 2;
+}
 
 // A directory descriptor shared by the frame that owns it and the scans of its subdirectories.
 struct DirFd {
@@ -251,7 +260,8 @@ void scan_dir(int parent_fd, const char* name, bool follow_open, const WalkOptio
 // a depth-first visitor needs them), within a bound on what is held in memory.
 class Prefetcher {
 public:
-    Prefetcher(unsigned n, const WalkOptions& opts) : opts_(opts) {
+    Prefetcher(unsigned n, const WalkOptions& opts, std::size_t max_dirs)
+        : opts_(opts), max_dirs_(max_dirs) {
         for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
     }
     ~Prefetcher() {
@@ -320,7 +330,7 @@ private:
         std::unique_lock<std::mutex> lk(m_);
         for (;;) {
             work_.wait(lk, [&] {
-                return stop_ || (!stack_.empty() && held_dirs_ < max_prefetched_dirs &&
+                return stop_ || (!stack_.empty() && held_dirs_ < max_dirs_ &&
                                  held_entries_ < opts_.prefetch_entries);
             });
             if (stop_) return;
@@ -349,6 +359,7 @@ private:
     }
 
     WalkOptions opts_;
+    std::size_t max_dirs_;
     std::mutex m_;
     std::condition_variable work_, done_;
     std::deque<std::shared_ptr<Task>> stack_;
@@ -368,7 +379,21 @@ struct Walker::Frame {
 };
 
 Walker::Walker(WalkOptions opts) : opts_(opts) {
-    if (opts_.threads > 0) pool_ = std::make_unique<Prefetcher>(opts_.threads, opts_);
+    // Half of the descriptor budget for the current path, a quarter for read-ahead.
+    std::size_t budget = fd_budget();
+    open_dirs_ = std::clamp<std::size_t>(budget / 2, 4, max_open_dirs);
+    std::size_t ahead = std::min(budget / 4, max_prefetched_dirs);
+    if (opts_.threads > 0 && ahead >= 4) pool_ = std::make_unique<Prefetcher>(opts_.threads, opts_, ahead);
+}
+
+// Close the descriptors of every directory on the path except the innermost KEEP (they are
+// reopened on the way back), after running out of descriptors.
+void Walker::drop_ancestor_fds(std::size_t keep) {
+    for (std::size_t i = 0; i + keep < frames_.size(); ++i) {
+        if (!frames_[i].fd) continue;
+        frames_[i].fd.reset();
+        if (frames_[i].scan) frames_[i].scan->fd.reset();
+    }
 }
 
 Walker::~Walker() {
@@ -474,6 +499,13 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
         if (!scan) {
             scan = std::make_unique<Scan>();
             scan_dir(dirfd, name, follow_this, opts_, pool_ != nullptr, *scan);
+            if (!scan->fd && (scan->err == EMFILE || scan->err == ENFILE) && frames_.size() > 2) {
+                // Out of descriptors (a low limit, or read-ahead holding many): keep only the
+                // parent open and try once more.
+                drop_ancestor_fds(2);
+                scan = std::make_unique<Scan>();
+                scan_dir(dirfd, name, follow_this, opts_, pool_ != nullptr, *scan);
+            }
         }
         Frame& g = frames_.back();
         if (!scan->fd) {
@@ -490,9 +522,9 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
         g.scan = std::move(scan);
         active.emplace(DevIno{g.st.dev, g.st.ino}, level);
         std::size_t k = frames_.size() - 1;
-        if (k >= max_open_dirs && frames_[k - max_open_dirs].fd) {
-            frames_[k - max_open_dirs].fd.reset();
-            frames_[k - max_open_dirs].scan->fd.reset();
+        if (k >= open_dirs_ && frames_[k - open_dirs_].fd) {
+            frames_[k - open_dirs_].fd.reset();
+            frames_[k - open_dirs_].scan->fd.reset();
         }
     };
 

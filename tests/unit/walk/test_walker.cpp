@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests of the directory walker and du accounting on trees built in a temporary directory.
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -228,10 +229,18 @@ TEST_CASE("walker goes deeper than PATH_MAX and than the open-descriptor window"
         fd = nfd;
     }
     ::close(fd);
+    struct rlimit saved;
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    for (rlim_t limit : {saved.rlim_cur, rlim_t{24}})
     for (unsigned threads : {0u, 2u}) {
+        // A low descriptor limit must shrink the open-directory window, not fail the walk.
+        struct rlimit low = saved;
+        low.rlim_cur = std::min(limit, saved.rlim_cur);
+        REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
         WalkOptions o;
         o.threads = threads;
         auto ev = record(t.path(), o);
+        REQUIRE(::setrlimit(RLIMIT_NOFILE, &saved) == 0);
         std::size_t pre = 0, post = 0, files = 0, longest = 0, max_level = 0;
         for (const auto& e : ev) {
             pre += e.info == Info::dir_pre;

@@ -106,8 +106,9 @@ public:
     static constexpr std::size_t batch_entries = 100000;
     static constexpr std::size_t sort_threshold = 10000;
 
-    // Open directory descriptors kept along the current path; deeper trees drop the
-    // outermost ones and reopen them through ".." on the way back.
+    // Open directory descriptors kept along the current path (at most; fewer under a low
+    // RLIMIT_NOFILE); deeper trees drop the outermost ones and reopen them through ".." on
+    // the way back.
     static constexpr std::size_t max_open_dirs = 96;
 
     struct Scan;  // one directory read and stat'ed (defined in walker.cpp)
@@ -115,11 +116,13 @@ public:
 private:
     struct Frame;
     bool reopen(std::size_t idx);
+    void drop_ancestor_fds(std::size_t keep);
 
     WalkOptions opts_;
     std::vector<Frame> frames_;
     std::string path_;
     Stat cur_;
+    std::size_t open_dirs_ = max_open_dirs;
     std::unique_ptr<Prefetcher> pool_;
 };
 
