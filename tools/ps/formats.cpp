@@ -64,12 +64,12 @@ std::string default_format(const Options& o) {
     add("tname");
     // compat: SysV formats mixed with BSD options show STAT and the BSD time.
     if (o.bsd_syntax_used) {
-        add("stat");
+        if (!o.unix_l) add("stat");  // -l already shows S
         add("bsdtime");
     } else {
         add("time");
     }
-    add(f ? "cmd" : "ucmd");
+    add(f || o.bsd_syntax_used ? "cmd" : "ucmd");  // compat: BSD syntax shows the arguments
     return s;
 }
 

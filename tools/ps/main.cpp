@@ -71,12 +71,32 @@ bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err
     for (auto& it : items) {
         Column c;
         c.def = pscols::find_column(it.key);
+        if (c.def) c.align = c.def->align;
         if (!c.def) {
             err = "unknown user-defined format specifier \"" + it.key + "\"";
             return false;
         }
-        c.header = it.has_header ? it.header : c.def->header;
-        c.width = c.def->width;
+        if (o.bsd_n) {
+            // compat: BSD n shows user ids instead of names (right-aligned, same header and
+            // width) and right-aligns the wait channel.
+            static const std::pair<const char*, const char*> numeric[] = {
+                {"user", "euid"}, {"euser", "euid"}, {"uname", "euid"}, {"uid_hack", "euid"},
+                {"ruser", "ruid"}, {"suser", "suid"}, {"fuser", "fuid"}, {"group", "egid"},
+                {"egroup", "egid"}, {"rgroup", "rgid"}, {"sgroup", "sgid"}, {"fgroup", "fgid"}};
+            for (auto& [from, to] : numeric) {
+                if (it.key == from) {
+                    const pscols::ColumnDef* named = c.def;
+                    c.def = pscols::find_column(to);
+                    c.header = it.has_header ? it.header : named->header;
+                    c.width = named->width;
+                    c.align = pscols::Align::right;
+                }
+            }
+            if (it.key == "wchan") c.align = pscols::Align::right;
+        }
+        if (c.header.empty() && !it.has_header) c.header = c.def->header;
+        if (it.has_header) c.header = it.header;
+        if (!c.width) c.width = c.def->width;
         c.aix = it.aix;
         if (it.width > 0) c.width = it.width;
         if (it.has_header) c.width = std::max<int>(c.width, static_cast<int>(it.header.size()));

@@ -419,6 +419,14 @@ struct Parser {
                 case 'w': ++o.wide; break;
                 case 'V': o.want_version = true; break;
                 case 'x': o.bsd_x = true; o.bsd_syntax_used = true; break;
+                case 'n': {
+                    // -n namelist: accepted and ignored (there is no System.map to read)
+                    if (!take(p + 1, val)) {
+                        err = "alternate System.map file must follow -n";
+                        return false;
+                    }
+                    return true;
+                }
                 case 'p':
                 case 'q':
                 case 's':

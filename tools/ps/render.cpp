@@ -140,7 +140,7 @@ struct Layout {
         int end = target + (i ? 1 : 0) + c.width;
         int min_start = cur + (i ? 1 : 0);
         int start;
-        if (c.def->align == pscols::Align::right) start = end - amount;
+        if (c.align == pscols::Align::right) start = end - amount;
         else start = end - c.width;
         return std::max(start, min_start);
     }
@@ -153,7 +153,7 @@ struct Layout {
         out += text;
         cur = s + amount;
         target += (i ? 1 : 0) + cols[i].width;
-        if (cols[i].def->align == pscols::Align::left && cur < target) {
+        if (cols[i].align == pscols::Align::left && cur < target) {
             // pad up to where the column should end, never past it
             if (cols[i].aix) out.append(static_cast<std::size_t>(target - cur), ' ');
             else pending = target - cur;
@@ -205,7 +205,7 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
                 } else {
                     int scr = screen >= 0 ? screen : 131072;
                     int s = lay.start_of(i, 0);
-                    if (c.def->align == pscols::Align::left) {
+                    if (c.align == pscols::Align::left) {
                         // compat: procps continues an overlong line on the next screen row and
                         // gives the last column that row too when fewer than 3 cells are left.
                         int avail = s < scr ? scr - s : scr - s % scr;

@@ -14,6 +14,7 @@ struct Column {
     const pscols::ColumnDef* def = nullptr;
     std::string header;
     int width = 0;
+    pscols::Align align = pscols::Align::left;
     bool aix = false;  // AIX descriptor: cut and padded to its width even when last
 };
 

@@ -193,6 +193,9 @@ def groups(env):
     for p in bsd_p:
         case(([p] if p else []) + ["p", sel], name=f"BSD {p} p @ALL")
         case(([p] if p else []) + ["-p", sel], name=f"BSD {p} -p @ALL")
+    for a in (["ln"], ["n"], ["nl"], ["jn"], ["vn"], ["sn"], ["n", "-o", "pid,user,wchan,ruser,group,fuser,egroup"],
+              ["n", "-f"], ["n", "-l"]):
+        case(a + ["p", sel], name="BSD n " + " ".join(a))
     case(["@SLEEP"], name="bare pid")
     case(["u", "@SLEEP"], name="u bare pid")
     case(["q", sel])
