@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // du: estimate file space usage, a drop-in for GNU coreutils 9.1 du (plus --json).
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <clocale>
@@ -20,19 +22,39 @@ using namespace procstat;
 
 enum class ListRead { ok, cannot_open, read_error };
 
-// Read the NUL-separated names of --files0-from (whole file; "-" is stdin).
-ListRead read_files0(const std::string& from, std::string& data) {
-    bool open_failed = false;
-    int e = du::read_whole_file(from, data, open_failed);
-    if (e && open_failed) {
-        du::error(e, "cannot open " + du::quote_name(from) + " for reading");
+// Call EACH for every NUL-terminated name of the --files0-from file FROM ("-" is stdin) as
+// soon as it has been read, so an endless or slow list is processed as it comes (GNU reads
+// it the same way). A last name without the NUL counts too.
+template <typename Each>
+ListRead for_each_files0(const std::string& from, Each each) {
+    int fd = from == "-" ? STDIN_FILENO : ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        du::error(errno, "cannot open " + du::quote_name(from) + " for reading");
         return ListRead::cannot_open;
     }
-    if (e) {
-        du::error(e, du::quote_name_if_needed(from) + ": read error");
-        return ListRead::read_error;
+    std::string pending;
+    char chunk[65536];
+    ListRead result = ListRead::ok;
+    for (;;) {
+        ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            du::error(errno, du::quote_name_if_needed(from) + ": read error");
+            result = ListRead::read_error;
+            break;
+        }
+        if (n == 0) break;
+        pending.append(chunk, static_cast<std::size_t>(n));
+        std::size_t start = 0, end;
+        while ((end = pending.find('\0', start)) != std::string::npos) {
+            each(pending.substr(start, end - start));
+            start = end + 1;
+        }
+        pending.erase(0, start);
     }
-    return ListRead::ok;
+    if (result == ListRead::ok && !pending.empty()) each(pending);
+    if (fd != STDIN_FILENO) ::close(fd);
+    return result;
 }
 
 }  // namespace
@@ -78,21 +100,12 @@ int main(int argc, char** argv) {
     };
 
     if (opts.files0_from) {
-        std::string data;
-        ListRead r = read_files0(*opts.files0_from, data);
+        bool from_stdin = *opts.files0_from == "-";
+        std::size_t number = 0;
+        ListRead r = for_each_files0(*opts.files0_from,
+                                     [&](const std::string& name) { one(name, from_stdin, ++number); });
         if (r == ListRead::cannot_open) return tool::close_stdout(du::program_name(), 1);
-        if (r == ListRead::ok) {
-            bool from_stdin = *opts.files0_from == "-";
-            std::size_t start = 0, number = 0;
-            while (start < data.size()) {
-                std::size_t end = data.find('\0', start);
-                if (end == std::string::npos) end = data.size();
-                one(data.substr(start, end - start), from_stdin, ++number);
-                start = end + 1;
-            }
-        } else {
-            ok = false;
-        }
+        if (r == ListRead::read_error) ok = false;
     } else {
         for (const auto& f : opts.files) one(f, false, 0);
     }

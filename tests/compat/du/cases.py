@@ -194,7 +194,7 @@ def main_groups():
         ["t//sub"], ["t/sub/"], ["./t/sub"], ["t/sub/.."], ["-d", "1", "t/sub/../other"],
         ["--files0-from=list0"], ["--files0-from=list0", "-c"], ["--files0-from=list-bad"],
         ["--files0-from=list-empty", "-c"], ["--files0-from=nonexistent-list"],
-        ["--files0-from=t"], ["--files0-from=list0", "t"],
+        ["--files0-from=t"], ["--files0-from=list0", "t"], ["--files0-from=/dev/null", "-c"],
         ["-X", "pats-empty", "t"], ["--exclude=", "t"], ["--exclude=*", "t"], ["--exclude=t", "t"],
         ["--exclude=o?e", "-a", "t"], ["--exclude=\\*", "-a", "t/hostile"],
         ["-t", "0", "-a", "t"], ["-t", "k", "-a", "t"], ["-t", "0x1000", "-a", "t"], ["-t", "1KB", "-a", "t"],
