@@ -370,11 +370,16 @@ def build_cycles(ctx):
     sh(f"mount -t tmpfs -o size=4m tmpfs {w}/xd/mnt")
     os.makedirs(os.path.join(w, "xd", "mnt", "inner"))
     _write(os.path.join(w, "xd", "mnt", "inner", "g"), 8000)
+    # A large directory on tmpfs, where gnulib fts keeps readdir order (no inode sort).
+    os.makedirs(os.path.join(w, "tbig"))
+    sh(f"mount -t tmpfs -o size=64m,nr_inodes=20000 tmpfs {w}/tbig")
+    for i in range(10_050):
+        open(os.path.join(w, "tbig", f"f{i:05d}"), "wb").close()
 
 
 def teardown_cycles(ctx):
     w = ctx["workdir"]
-    for m in ("cyc/a/b", "rem/d/b", "rem", "xd/mnt"):
+    for m in ("cyc/a/b", "rem/d/b", "rem", "xd/mnt", "tbig"):
         subprocess_run(f"umount {w}/{m}")
 
 
@@ -393,8 +398,9 @@ def cycle_groups():
         g.case(opts + ["cyc", "rem", "xd"], env=THREADS_PARALLEL, name=" ".join(opts) + " cyc rem xd (threads)")
     for a in [["cyc", "cyc/a"], ["rem", "rem/d"], ["rem/d/b"], ["-a", "rem/d"], ["-x", "rem/d"],
               ["xd"], ["-a", "xd"], ["-x", "xd"], ["-xa", "xd"], ["-x", "xd/mnt"], ["-xs", "xd", "xd/mnt"],
-              ["-c", "-x", "xd", "cyc"]]:
+              ["-c", "-x", "xd", "cyc"], ["-a", "tbig"], ["--inodes", "-a", "tbig"]]:
         g.case(a, compare_stderr=True)
+    g.case(["-a", "tbig"], env=THREADS_PARALLEL, name="-a tbig (threads)")
     return [g]
 
 
