@@ -234,8 +234,22 @@ def roundtrip_groups(env):
     yield g
 
 
+def user_groups(env):
+    """As an unprivileged user: device nodes cannot be opened, so our lsblk does not probe and
+    must print exactly what util-linux prints, filesystem columns included."""
+    g = Group(name="live-user", tool="lsblk", needs_root=True)
+    fx = os.path.join(env.fixtures, "lsblk", "scsi")
+    for a in (["-e", "7,259", "-o", "NAME,FSTYPE,FSVER,LABEL,UUID,PTTYPE,PARTUUID"],
+              ["-e", "7,259", "-m"], ["-e", "7,259", "-J", "-o", "NAME,SIZE,TYPE,MODE,OWNER"],
+              ["-d", "-e", "7,259", "-P", "-o", "NAME,MODEL,SERIAL,WWN"],
+              ["--sysroot", fx, "-O", "-J"], ["--sysroot", fx, "-f", "-r"]):
+        g.case(a, name=f"user: {' '.join(a)}", as_user=65534)
+    yield g
+
+
 def groups(env):
     yield from fixture_groups(env)
     yield from roundtrip_groups(env)
+    yield from user_groups(env)
     yield from error_groups(env)
     yield from live_groups(env)
