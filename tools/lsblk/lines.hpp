@@ -14,6 +14,6 @@ namespace procstat::lsblk_tool {
 out::Table build_table(block::Walker& walker, const Options& o);
 
 // Build and render: the bytes lsblk writes to stdout.
-std::string render_devices(block::Walker& walker, const Options& o, bool have_root);
+std::string render_devices(block::Walker& walker, const Options& o);
 
 }  // namespace procstat::lsblk_tool

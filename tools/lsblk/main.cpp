@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
         status = exit_allfailed;
     }
 
-    std::string out = render_devices(walker, o, root.has_value());
+    std::string out = render_devices(walker, o);
     tool::write_stdout(out);
     return tool::close_stdout("lsblk", status);
 }

@@ -52,7 +52,7 @@ std::string join_json_arrays(const std::string& in) {
 
 }  // namespace
 
-std::string render_devices(block::Walker& walker, const Options& o, bool /*have_root*/) {
+std::string render_devices(block::Walker& walker, const Options& o) {
     out::Table t = build_table(walker, o);
     out::ScolsOptions so;
     so.mode = o.json    ? out::ScolsMode::json
