@@ -77,6 +77,9 @@ def fixture_groups(env):
             if v == ["-s"] and name != "scsi":
                 continue
             g.case(base + v, name=f"{name}: utf8 {' '.join(v)}", env={"LC_ALL": "C.UTF-8"})
+        # 2.38.1 knows no LSBLK_COLUMNS; COLUMNS only matters on a terminal
+        g.case(base, name=f"{name}: env LSBLK_COLUMNS", env={"LSBLK_COLUMNS": "NAME,SIZE"})
+        g.case(base + ["-O"], name=f"{name}: env COLUMNS=20", env={"COLUMNS": "20"})
         if name == "scsi":
             for v in INVERSE:
                 g.case(base + v, name=f"{name}: {' '.join(v)}")
