@@ -287,7 +287,7 @@ while time.monotonic() < deadline:
 print(n)
 '''
 
-DU_ERR_RE = re.compile(rb"^du: (cannot access|cannot read directory|fts_read failed|cannot open|"
+DU_ERR_RE = re.compile(rb"^(?:\S*/)?du: (cannot access|cannot read directory|fts_read failed|cannot open|"
                        rb"cannot change to|cannot navigate|WARNING: Circular directory structure)")
 
 
@@ -607,7 +607,19 @@ def sysroot_variants(src: str):
             for cut in (0, 7, len(data) // 2):
                 out.append((f"proc/{fn}[:{cut}]", f"proc/{fn}", data[:cut]))
             out.append((f"proc/{fn} garbage", f"proc/{fn}", b"\xff\x00garbage: -1 kB\n\n:::\n" * 3))
+            for big in (b"9223372036854775807", b"18446744073709551615", b"99999999999999999999999"):
+                out.append((f"proc/{fn} numbers {big.decode()}", f"proc/{fn}", re.sub(rb"\b\d+\b", big, data)))
+    # files that never end or never open: reads must be bounded and must not block
+    for rel in ("proc/meminfo", "proc/uptime", "proc/stat", "proc/1/stat", "proc/1/status",
+                "proc/1/cmdline"):
+        if os.path.isfile(os.path.join(src, rel)):
+            out.append((f"{rel} -> /dev/zero", rel, ZERO))
+            out.append((f"{rel} as a FIFO", rel, FIFO))
     return out
+
+
+ZERO = "symlink to /dev/zero"
+FIFO = "a FIFO with no writer"
 
 
 def check_sysroot_run(rc, out: bytes, err: bytes) -> str:
@@ -632,6 +644,7 @@ def truncated_sysroot(res: Results, build: str):
         return
     runs = [("ps", ["-e"]), ("ps", ["aux"]), ("ps", ["-eLf"]),
             ("ps", ["-e", "-o", "pid,comm,args,rss,vsz,user,group,etime,time,stat,nice,pri,wchan"]),
+            ("ps", ["-e", "-o", "pid,start,lstart,stime,bsdstart,start_time,etime,etimes,time,%cpu,%mem"]),
             ("ps", ["--json", "-e"]), ("free", []), ("free", ["-h", "-w", "-t"]), ("free", ["--json"])]
     runs = [(f"sysroot/{tool} {' '.join(args)}", tool, args) for tool, args in runs]
     runs = [r for r in runs if res.wanted(r[0])]
@@ -650,13 +663,20 @@ def truncated_sysroot(res: Results, build: str):
             target = os.path.join(root, rel)
             with open(target, "rb") as f:
                 original = f.read()
-            with open(target, "wb") as f:
-                f.write(content)
+            if content == ZERO:
+                os.unlink(target)
+                os.symlink("/dev/zero", target)
+            elif content == FIFO:
+                os.unlink(target)
+                os.mkfifo(target)
+            else:
+                with open(target, "wb") as f:
+                    f.write(content)
             for name, tool, args in runs:
                 # free reads only meminfo (and cgroup files) from /proc
                 if name in first or (tool == "free" and rel != "proc/meminfo"):
                     continue
-                rc, out, err = run([ours(build, tool), "--sysroot", root] + args, timeout=30)
+                rc, out, err = run([ours(build, tool), "--sysroot", root] + args, timeout=20)
                 why = check_sysroot_run(rc, out, err)
                 if not why and "--json" in args and rc == 0:
                     try:
@@ -665,6 +685,7 @@ def truncated_sysroot(res: Results, build: str):
                         why = f"invalid JSON: {ex}"
                 if why:
                     first[name] = f"{label}: {why}"
+            os.unlink(target)
             with open(target, "wb") as f:
                 f.write(original)
     finally:
