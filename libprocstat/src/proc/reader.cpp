@@ -67,7 +67,7 @@ Status read_small(int dirfd, const char* rel, std::string& out) {
         return {};
     }
     guard.reset();
-    return io::read_file(dirfd, rel, out, 1 << 20);
+    return io::read_file(dirfd, rel, out, std::size_t{1} << 22);
 }
 
 const char* const ns_names[ns_count] = {"ns/ipc", "ns/mnt", "ns/net", "ns/pid",
@@ -144,7 +144,8 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         if (read_small(dfd, "statm", buf_)) parse_statm(buf_, p);
     }
     if (needs & need_cmdline) {
-        if (io::read_file(dfd, "cmdline", p.cmdline, std::size_t{1} << 22)) p.have_cmdline = true;
+        // cmdline reads return everything up to the buffer size, so one read usually suffices
+        if (read_small(dfd, "cmdline", p.cmdline)) p.have_cmdline = true;
     }
     if (needs & need_io) {
         if (io::read_file(dfd, "io", buf_, 4096)) parse_io(buf_, p);
