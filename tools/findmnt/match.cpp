@@ -10,14 +10,6 @@
 
 namespace procstat::findmnt {
 
-bool streq_paths(std::string_view a, std::string_view b) {
-    auto strip = [](std::string_view s) {
-        while (s.size() > 1 && s.back() == '/') s.remove_suffix(1);
-        return s;
-    };
-    return strip(a) == strip(b);
-}
-
 std::optional<std::string> real_path(const std::string& p) {
     if (p.empty()) return std::nullopt;
     char* r = ::realpath(p.c_str(), nullptr);

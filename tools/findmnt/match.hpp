@@ -12,8 +12,6 @@
 
 namespace procstat::findmnt {
 
-// Paths equal up to trailing slashes (libmount streq_paths()).
-bool streq_paths(std::string_view a, std::string_view b);
 // realpath(3), nullopt when it fails.
 std::optional<std::string> real_path(const std::string& p);
 // LABEL=... -> device path through libblkid.

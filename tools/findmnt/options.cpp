@@ -351,9 +351,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         case 'x': o.verify = true; break;
         case 'y': o.flags |= fl_shellvar; break;
         case 'N': {
+            // compat: util-linux strtou32_or_err(): a sign or overflow is ERANGE (with reason)
             auto v = to_s32(optarg);
-            if (!v) {
-                std::fprintf(stderr, "findmnt: invalid TID argument: '%s'\n", optarg);
+            if (!v || *v < 0) {
+                bool range = (v && *v < 0) || (optarg[0] && std::strspn(optarg, "0123456789") == std::strlen(optarg));
+                std::fprintf(stderr, "findmnt: invalid TID argument: '%s'%s\n", optarg,
+                             range ? ": Numerical result out of range" : "");
                 return 1;
             }
             o.tabtype = TabType::kernel;

@@ -147,7 +147,8 @@ bool match_fstype(std::string_view type, std::string_view pattern) {
         pattern.remove_prefix(2);
     }
     auto ieq = [](std::string_view a, std::string_view b) {
-        return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
+        // (an empty view may have a null data(), which strncasecmp must not get)
+        return a.size() == b.size() && (a.empty() || ::strncasecmp(a.data(), b.data(), a.size()) == 0);
     };
     std::size_t pos = 0;
     for (;;) {

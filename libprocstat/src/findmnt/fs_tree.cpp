@@ -9,15 +9,6 @@
 namespace procstat::findmnt {
 namespace {
 
-// Paths equal when they differ only by trailing slashes (libmount streq_paths()).
-bool streq_paths(std::string_view a, std::string_view b) {
-    auto strip = [](std::string_view s) {
-        while (s.size() > 1 && s.back() == '/') s.remove_suffix(1);
-        return s;
-    };
-    return strip(a) == strip(b);
-}
-
 // Children of every entry: compat: libmount mnt_table_next_child_fs() returns children in
 // ascending mount id; of several entries with one id only the first is ever returned, and an
 // entry that is its own parent is not its own child.
@@ -104,6 +95,14 @@ private:
 };
 
 }  // namespace
+
+bool streq_paths(std::string_view a, std::string_view b) {
+    auto strip = [](std::string_view s) {
+        while (s.size() > 1 && s.back() == '/') s.remove_suffix(1);
+        return s;
+    };
+    return strip(a) == strip(b);
+}
 
 bool table_is_tree(const std::vector<FsEntry>& entries) {
     return !entries.empty() && entries.back().kernel;

@@ -81,6 +81,9 @@ bool is_netfs(std::string_view fstype);
 // ",unbindable".
 std::string propagation(std::string_view opt_fields);
 
+// Paths equal up to trailing slashes (libmount streq_paths()): "/a/" == "/a".
+bool streq_paths(std::string_view a, std::string_view b);
+
 // True for "LABEL=", "UUID=", "PARTLABEL=", "PARTUUID=" (and the id= forms libmount knows).
 bool is_tag(std::string_view spec);
 
