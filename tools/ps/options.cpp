@@ -677,6 +677,14 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
         err = "modifier -y without format -l makes no sense";
         return false;
     }
+    if (o.user_format && (o.unix_l || o.unix_F || o.bsd_personality)) {
+        err = "conflicting format options";
+        return false;
+    }
+    if (o.user_format && o.unix_j) {
+        err = "can not use output modifiers with user-defined output";
+        return false;
+    }
     if (o.headers && o.no_headers) {
         err = "only one heading option may be specified";
         return false;
