@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cinttypes>
 #include <cstdio>
@@ -16,6 +17,7 @@
 
 #include "procstat/core/io.hpp"
 #include "procstat/core/parse_util.hpp"
+#include "procstat/fsusage/fs_usage.hpp"
 #include "procstat/units/ul_size.hpp"
 
 namespace procstat::block {
@@ -257,19 +259,33 @@ std::optional<std::string> DeviceData::mountpoint(const Device& dev) {
     return f[0].target;
 }
 
-const struct statvfs* DeviceData::fsstat(const Device& dev) {
-    auto it = vfs_.find(dev.name);
-    if (it != vfs_.end()) return it->second ? &*it->second : nullptr;
-    std::optional<struct statvfs> r;
+const fsusage::FsUsage* DeviceData::fsstat(const Device& dev) {
+    if (!vfs_loaded_) {
+        // beyond util-linux: the mount points of all devices are asked at once, each in its own
+        // thread, and a file system that does not answer within the deadline (dead NFS server,
+        // stuck FUSE daemon) leaves its cells empty instead of hanging lsblk
+        vfs_loaded_ = true;
+        std::vector<std::string> paths;
+        for (const auto& [name, idx] : w_.tree_view().by_name) {
+            const Device& d = w_.device(idx);
+            const auto& f = filesystems(d);
+            auto mp = mountpoint(d);
+            if (mp && !(f.size() && f[0].swap) &&
+                std::find(paths.begin(), paths.end(), *mp) == paths.end())
+                paths.push_back(*mp);
+        }
+        std::vector<fsusage::ProbeJob> jobs;
+        for (const auto& p : paths) jobs.push_back({p, fsusage::probe_statvfs});
+        // compat: util-linux calls statvfs() on the mount point as written, also with --sysroot
+        auto res = fsusage::probe_all(jobs, statvfs_deadline);
+        for (std::size_t i = 0; i < paths.size() && i < res.size(); i++)
+            if (res[i].done && res[i].statvfs_err == 0) vfs_.emplace(paths[i], res[i].usage);
+    }
     const auto& f = filesystems(dev);
     auto mp = mountpoint(dev);
-    bool swap = !f.empty() && f[0].swap;
-    if (mp && !swap) {
-        struct statvfs s {};
-        // compat: util-linux calls statvfs() on the mount point as written, also with --sysroot
-        if (::statvfs(mp->c_str(), &s) == 0) r = s;
-    }
-    return vfs_.emplace(dev.name, r).first->second ? &*vfs_[dev.name] : nullptr;
+    if (!mp || (f.size() && f[0].swap)) return nullptr;
+    auto it = vfs_.find(*mp);
+    return it == vfs_.end() ? nullptr : &it->second;
 }
 
 bool DeviceData::hctl(const Device& dev, unsigned v[4]) {
@@ -507,24 +523,25 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
     case Col::fsavail:
     case Col::fsused:
     case Col::fsuse_pct: {
-        const struct statvfs* s = fsstat(dev);
+        const fsusage::FsUsage* s = fsstat(dev);
         if (!s) break;
         std::uint64_t v = 0;
         if (id == Col::fsuse_pct) {
-            if (s->f_blocks == 0) {
+            if (s->blocks == 0) {
                 c.text = "-";
                 break;
             }
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.0f%%",
-                          static_cast<double>(s->f_blocks - s->f_bfree) /
-                              static_cast<double>(s->f_blocks) * 100);
+                          static_cast<double>(s->blocks - s->bfree) /
+                              static_cast<double>(s->blocks) * 100);
             c.text = buf;
             break;
         }
-        if (id == Col::fssize) v = std::uint64_t{s->f_frsize} * s->f_blocks;
-        else if (id == Col::fsavail) v = std::uint64_t{s->f_frsize} * s->f_bavail;
-        else v = std::uint64_t{s->f_frsize} * (s->f_blocks - s->f_bfree);
+        // compat: u64 products as util-linux computes them (f_frsize * count)
+        if (id == Col::fssize) v = s->block_size * s->blocks;
+        else if (id == Col::fsavail) v = s->block_size * s->bavail;
+        else v = s->block_size * (s->blocks - s->bfree);
         c.raw = v;
         if (!v) c.text = "0";
         else if (o_.bytes) c.text = std::to_string(v);

@@ -10,10 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include <sys/statvfs.h>
+#include <chrono>
 
 #include "procstat/block/device.hpp"
 #include "procstat/block/udev.hpp"
+#include "procstat/fsusage/fs_usage.hpp"
 #include "procstat/mnt/mount_table.hpp"
 
 namespace procstat::block {
@@ -79,6 +80,9 @@ struct DataOptions {
     bool probe = true;      // libblkid probing when udev has no record (live system only)
 };
 
+// How long FSSIZE/FSAVAIL/FSUSED/FSUSE% wait for statvfs() of the mount points.
+inline constexpr std::chrono::milliseconds statvfs_deadline{5000};
+
 // Per-run data source: mount table, swaps, properties cache, statvfs cache.
 class DeviceData {
 public:
@@ -96,7 +100,7 @@ private:
     };
     const std::vector<MountRef>& filesystems(const Device& dev);
     std::optional<std::string> mountpoint(const Device& dev);
-    const struct statvfs* fsstat(const Device& dev);
+    const fsusage::FsUsage* fsstat(const Device& dev);
     std::vector<std::string> subsystem_chain(const Device& dev);
     std::optional<std::string> subsystems(const Device& dev);
     bool hotplug(const Device& dev);
@@ -114,7 +118,8 @@ private:
     std::vector<std::string> warnings_;
     std::map<std::string, std::optional<DevProps>> props_;
     std::map<std::string, std::vector<MountRef>> fss_;
-    std::map<std::string, std::optional<struct statvfs>> vfs_;
+    bool vfs_loaded_ = false;
+    std::map<std::string, fsusage::FsUsage> vfs_;  // by mount point
 };
 
 // lsblk -E: cut devices whose KEY column equals an earlier device's out of the roots and out

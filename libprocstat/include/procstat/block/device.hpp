@@ -62,6 +62,7 @@ public:
     ArgResult walk_one(const std::string& path, std::string& msg);
 
     DevTree& tree() noexcept { return tree_; }
+    const DevTree& tree_view() const noexcept { return tree_; }
     const Device& device(int idx) const { return tree_.devices[static_cast<std::size_t>(idx)]; }
 
     // Read a sysfs attribute of DEV (trimmed of the trailing newline). queue/ attributes of a
