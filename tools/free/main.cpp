@@ -8,9 +8,11 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "filter.hpp"
 #include "options.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/mem/cgroup_memory.hpp"
@@ -86,7 +88,21 @@ int main(int argc, char** argv) {
         root = std::move(*r);
     }
 
+    // -Q and --check expressions: one-line message and the usage-error status when malformed.
+    std::optional<expr::Expr> filter, check;
+    for (auto [text, dest, opt] : {std::tuple{&opts.filter, &filter, "--filter"},
+                                   std::tuple{&opts.check, &check, opts.check_any ? "--check-any" : "--check"}}) {
+        if (!*text) continue;
+        std::string msg;
+        *dest = expr::compile(**text, freetool::known_field, msg);
+        if (!*dest) {
+            fmt::print(stderr, "{}: invalid {} expression: {}\n", opts.prog, opt, msg);
+            return finish(opts.prog, EXIT_FAILURE, 0);
+        }
+    }
+
     int write_err = 0;
+    std::size_t samples = 0, matched = 0;  // for --check
     for (bool first = true;; first = false) {
         mem::MemInfo m;
         if (!sample(root, opts, m, first)) {
@@ -95,13 +111,30 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "{}: Unable to create meminfo structure\n", opts.prog);
             return finish(opts.prog, EXIT_FAILURE, write_err);
         }
-        const std::string text = opts.json ? mem::free_json(m, opts.layout)
-                                           : mem::free_text(m, opts.layout);
-        emit(text, write_err);
+        auto lookup = [&m](std::string_view name) { return freetool::field_value(m, name); };
+        const bool shown = !filter || filter->eval(lookup);
+        std::string text;
+        if (shown || check) text = opts.json ? mem::free_json(m, opts.layout) : mem::free_text(m, opts.layout);
+        if (shown) {
+            emit(text, write_err);
+            if (check) {
+                ++samples;
+                if (check->eval(lookup)) {
+                    ++matched;
+                } else {
+                    // the failing sample, in the normal layout, on stderr
+                    std::fflush(stdout);
+                    std::fwrite(text.data(), 1, text.size(), stderr);
+                }
+            }
+        }
         if (opts.count && --*opts.count < 1) break;
         if (!opts.repeat) break;
-        emit("\n", write_err);
+        if (shown) emit("\n", write_err);
         ::usleep(opts.repeat_usec);
     }
-    return finish(opts.prog, EXIT_SUCCESS, write_err);
+    int rc = EXIT_SUCCESS;
+    if (check && !expr::check_passes(opts.check_any ? expr::CheckMode::any : expr::CheckMode::all, samples, matched))
+        rc = 3;
+    return finish(opts.prog, rc, write_err);
 }

@@ -144,7 +144,25 @@ std::optional<int> parse_count(const char* s, int& err) {
 // Our own long options are taken out of ARGV before getopt_long sees it, so that the procps
 // options keep their exact abbreviation and error behaviour (e.g. "--c" stays ambiguous between
 // exactly --committed and --count). Only the full spellings are recognised.
+// The argument of our long option NAME when word A (at ARGS[I]) is "NAME=ARG" or "NAME ARG"
+// (then I moves past ARG); MISSING when it is NAME at the end of the line.
+std::optional<std::string> our_arg(const std::vector<char*>& args, std::size_t& i, std::string_view a,
+                                   std::string_view name, bool& missing) {
+    if (a == name) {
+        if (i + 1 >= args.size()) {
+            missing = true;
+            return std::nullopt;
+        }
+        return std::string(args[++i]);
+    }
+    if (a.size() > name.size() && a.starts_with(name) && a[name.size()] == '=')
+        return std::string(a.substr(name.size() + 1));
+    return std::nullopt;
+}
+
 bool take_ours(std::vector<char*>& args, Options& opts, std::optional<int>& rc) {
+    static std::vector<std::string> prefixes;  // "-t" of "-tQ EXPR": must outlive getopt
+    prefixes.reserve(args.size());
     std::vector<char*> kept;
     kept.push_back(args[0]);
     bool skip_next = false;  // the next word is the argument of -s/-c
@@ -166,6 +184,49 @@ bool take_ours(std::vector<char*>& args, Options& opts, std::optional<int>& rc) 
         if (a == "--cgroup") {
             opts.cgroup = true;
             continue;
+        }
+        // --filter/--check/--check-any EXPR (or =EXPR) and -Q EXPR / -QEXPR
+        bool missing = false;
+        if (auto e = our_arg(args, i, a, "--filter", missing)) {
+            opts.filter = *e;
+            continue;
+        }
+        if (auto e = our_arg(args, i, a, "--check", missing)) {
+            opts.check = *e;
+            opts.check_any = false;
+            continue;
+        }
+        if (auto e = our_arg(args, i, a, "--check-any", missing)) {
+            opts.check = *e;
+            opts.check_any = true;
+            continue;
+        }
+        if (!missing && a.size() >= 2 && a[0] == '-' && a[1] != '-') {
+            // -Q in a cluster of flags ("-tQ EXPR"): the flags before it stay for getopt, unless
+            // an -s/-c before it takes the rest of the word as its argument.
+            std::size_t q = a.find('Q', 1);
+            std::size_t sc = a.find_first_of("sc", 1);
+            if (q != std::string_view::npos && (sc == std::string_view::npos || sc > q)) {
+                if (q + 1 < a.size()) {
+                    opts.filter = std::string(a.substr(q + 1));
+                } else if (i + 1 < args.size()) {
+                    opts.filter = args[++i];
+                } else {
+                    fmt::print(stderr, "{}: option requires an argument -- 'Q'\n", args[0]);
+                    rc = usage_error();
+                    return false;
+                }
+                if (q > 1) {
+                    prefixes.push_back(std::string(a.substr(0, q)));
+                    kept.push_back(prefixes.back().data());
+                }
+                continue;
+            }
+        }
+        if (missing) {
+            fmt::print(stderr, "{}: option '{}' requires an argument\n", args[0], a);
+            rc = usage_error();
+            return false;
         }
         if (a == "--sysroot" || a.starts_with("--sysroot=")) {
             if (a == "--sysroot") {

@@ -18,6 +18,9 @@ struct Options {
     bool json = false;       // --json
     bool cgroup = false;     // --cgroup
     std::optional<std::string> sysroot;  // --sysroot DIR
+    std::optional<std::string> filter;   // -Q EXPR, --filter EXPR: print only matching samples
+    std::optional<std::string> check;    // --check EXPR / --check-any EXPR
+    bool check_any = false;              // --check-any: one matching sample is enough
 };
 
 // Parse ARGV. Returns an exit status when free must stop now (--help, --version, a usage

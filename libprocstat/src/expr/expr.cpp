@@ -2,6 +2,7 @@
 // Tokenizer, recursive-descent parser and evaluator of the filter/check expression language.
 #include "procstat/expr/expr.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <charconv>
@@ -93,7 +94,8 @@ struct Token {
 
 bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool ident_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '%' || c == ':' || c == '-' || c == '.';
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '%' || c == ':' || c == '-' || c == '.' ||
+           c == '/';  // "buff/cache" (free); the language has no division
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -207,8 +209,9 @@ private:
 
 class Parser {
 public:
-    Parser(std::string_view s, ParseError& err, std::vector<std::string>& idents)
-        : lex_(s, err), err_(err), idents_(idents), len_(s.size()) {}
+    Parser(std::string_view s, ParseError& err, std::vector<std::string>& idents,
+           std::vector<std::size_t>& ident_cols)
+        : lex_(s, err), err_(err), idents_(idents), ident_cols_(ident_cols), len_(s.size()) {}
 
     std::unique_ptr<Node> parse() {
         if (!advance()) return nullptr;
@@ -287,7 +290,10 @@ private:
         case Tok::ident:
             o.kind = Operand::Kind::ident;
             o.text = tok_.text;
-            if (std::find(idents_.begin(), idents_.end(), o.text) == idents_.end()) idents_.push_back(o.text);
+            if (std::find(idents_.begin(), idents_.end(), o.text) == idents_.end()) {
+                idents_.push_back(o.text);
+                ident_cols_.push_back(tok_.col);
+            }
             break;
         case Tok::number:
             o.kind = Operand::Kind::number;
@@ -343,6 +349,7 @@ private:
     Token tok_;
     ParseError& err_;
     std::vector<std::string>& idents_;
+    std::vector<std::size_t>& ident_cols_;
     std::size_t len_;
 };
 
@@ -449,12 +456,38 @@ Expr& Expr::operator=(Expr&&) noexcept = default;
 
 std::optional<Expr> Expr::parse(std::string_view text, ParseError& err) {
     Expr e;
-    Parser p(text, err, e.idents_);
+    Parser p(text, err, e.idents_, e.ident_cols_);
     e.root_ = p.parse();
     if (!e.root_) return std::nullopt;
     return e;
 }
 
 bool Expr::eval(const Lookup& lookup) const { return root_ && eval_node(*root_, lookup); }
+
+std::optional<Expr> compile(std::string_view text, const std::function<bool(std::string_view)>& known,
+                            std::string& message) {
+    ParseError err;
+    auto e = Expr::parse(text, err);
+    if (!e) {
+        // one line whatever the text held: control bytes of string literals become \xNN
+        message = fmt::format("column {}: ", err.column);
+        for (unsigned char c : err.message) {
+            if (c < 0x20 || c == 0x7f) message += fmt::format("\\x{:02x}", c);
+            else message += static_cast<char>(c);
+        }
+        return std::nullopt;
+    }
+    const auto& names = e->identifiers();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (known(names[i])) continue;
+        message = fmt::format("column {}: unknown column '{}'", e->identifier_columns()[i], names[i]);
+        return std::nullopt;
+    }
+    return e;
+}
+
+bool check_passes(CheckMode mode, std::size_t rows, std::size_t matched) {
+    return mode == CheckMode::all ? matched == rows : matched > 0;
+}
 
 }  // namespace procstat::expr

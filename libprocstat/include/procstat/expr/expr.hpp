@@ -43,6 +43,8 @@ public:
 
     // The identifiers used, in order of first appearance (for needs masks and validation).
     const std::vector<std::string>& identifiers() const { return idents_; }
+    // 1-based column of the first appearance of each identifier (parallel to identifiers()).
+    const std::vector<std::size_t>& identifier_columns() const { return ident_cols_; }
 
     // Evaluate against one row. Comparisons with an absent value are false.
     bool eval(const Lookup& lookup) const;
@@ -50,7 +52,21 @@ public:
 private:
     std::unique_ptr<Node> root_;
     std::vector<std::string> idents_;
+    std::vector<std::size_t> ident_cols_;
 };
+
+// Parse TEXT for a tool whose identifiers are the names KNOWN accepts. On failure returns nullopt
+// and MESSAGE holds one line without program name or newline, e.g. "column 7: expected a value
+// after '<', found 'end of expression'" or "column 1: unknown column 'sise'".
+std::optional<Expr> compile(std::string_view text, const std::function<bool(std::string_view)>& known,
+                            std::string& message);
+
+// How many rows a check needs: every row (--check) or at least one (--check-any).
+enum class CheckMode { all, any };
+
+// The outcome of a check over rows whose match results are MATCHED: true when it passes.
+// An empty set passes "all" and fails "any".
+bool check_passes(CheckMode mode, std::size_t rows, std::size_t matched);
 
 // Parse a size/number literal as the language does ("10G" = 10*1024^3, "1.5M", "10GB" = 10e9,
 // "4KiB", "90%" = 90, plain numbers). nullopt when TEXT is not one.
