@@ -39,6 +39,28 @@ std::optional<std::string> device_tag(const std::string& dev, std::string_view t
     return r;
 }
 
+std::string devices_with_tag(std::string_view spec) {
+    auto eq = spec.find('=');
+    if (eq == std::string_view::npos) return {};
+    std::string tag(spec.substr(0, eq)), val(spec.substr(eq + 1));
+    blkid_cache cache = nullptr;
+    if (blkid_get_cache(&cache, nullptr) < 0) return {};
+    blkid_probe_all(cache);
+    std::string out;
+    blkid_dev_iterate it = blkid_dev_iterate_begin(cache);
+    blkid_dev_set_search(it, tag.c_str(), val.c_str());
+    blkid_dev dev = nullptr;
+    while (blkid_dev_next(it, &dev) == 0) {
+        dev = blkid_verify(cache, dev);
+        if (!dev) continue;
+        if (!out.empty()) out += '\n';
+        out += blkid_dev_devname(dev);
+    }
+    blkid_dev_iterate_end(it);
+    blkid_put_cache(cache);
+    return out;
+}
+
 std::string resolve_spec(const std::string& spec) {
     if (is_tag(spec)) return resolve_tag(spec).value_or("");
     return real_path(spec).value_or(spec);

@@ -18,6 +18,8 @@ std::optional<std::string> real_path(const std::string& p);
 std::optional<std::string> resolve_tag(std::string_view spec);
 // LABEL/UUID/PARTLABEL/PARTUUID of a block device through libblkid.
 std::optional<std::string> device_tag(const std::string& dev, std::string_view tag);
+// Every device with the tag SPEC ("LABEL=x"), one per line, as libblkid lists them.
+std::string devices_with_tag(std::string_view spec);
 // A tag resolved to its device, a path canonicalized (itself when that fails).
 std::string resolve_spec(const std::string& spec);
 

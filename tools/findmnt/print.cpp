@@ -53,6 +53,7 @@ CellContext make_context(const Options& o, int tid) {
     ctx.usage = statvfs_usage;
     ctx.device_tag = device_tag;
     ctx.resolve_tag = resolve_tag;
+    ctx.devices_with_tag = devices_with_tag;
     return ctx;
 }
 

@@ -167,8 +167,12 @@ std::string vfs_options_all(std::string_view vfs) {
 
 std::string cell_text(Col c, const FsEntry& fs, const CellContext& ctx) {
     switch (c) {
-    case Col::source:
-    case Col::sources: {
+    case Col::sources:
+        // compat: with -e, SOURCES lists every device that has the source's tag
+        if (ctx.evaluate && is_tag(fs.source))
+            return ctx.devices_with_tag ? ctx.devices_with_tag(fs.source) : std::string{};
+        [[fallthrough]];
+    case Col::source: {
         std::string spec = fs.source;
         if (!is_tag(spec) && ctx.canonicalize && ctx.canonical_path) {
             if (auto c = ctx.canonical_path(spec)) spec = *c;

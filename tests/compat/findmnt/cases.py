@@ -327,6 +327,9 @@ def loop_group(env):
             raise SkipGroup(f"no loop device: {e}")
         ctx["loopdev"] = dev
         sh(f"mkdir -p {w}/m {w}/bindm && mount {dev} {w}/m && mkdir -p {w}/m/sub && mount --bind {w}/m/sub {w}/bindm")
+        with open(f"{w}/fstab", "w") as fh:
+            fh.write(f"LABEL=pstat-lbl {w}/m ext4 defaults 0 2\nUUID={LOOP_UUID} {w}/bindm none bind\n"
+                     f"LABEL=no-such-label /x ext4 noauto\n{dev} {w}/m ext4 rw\n")
         for c in g.cases:
             c.args = [x.replace("@W", w).replace("@DEV", dev) for x in c._templ]
 
@@ -344,7 +347,11 @@ def loop_group(env):
               ["LABEL=pstat-lbl", "-o", "TARGET"], ["@DEV"], ["-S", "@DEV", "-o", "SOURCE,TARGET,FSROOT"],
               ["-D", "-T", "@W/m"], ["-D", "-b", "-J", "-T", "@W/m"], ["-J", "-o", "UUID,LABEL,PARTUUID,TARGET", "@W/bindm"],
               ["-P", "-o", "SOURCE,MAJ:MIN,LABEL", "@W/bindm"], ["-v", "@W/bindm"], ["-t", "ext4", "-o", "SOURCE,TARGET"],
-              ["-O", "rw", "-t", "ext4", "-l", "-o", "TARGET"], ["-R", "-o", "TARGET,SOURCE", "@W/m"]):
+              ["-O", "rw", "-t", "ext4", "-l", "-o", "TARGET"], ["-R", "-o", "TARGET,SOURCE", "@W/m"],
+              ["-s", "-F", "@W/fstab", "-e", "-o", "SOURCES,SOURCE,TARGET"], ["-s", "-F", "@W/fstab", "-e", "-J", "-o", "SOURCES,TARGET"],
+              ["-s", "-F", "@W/fstab", "-o", "SOURCES,LABEL,UUID,TARGET"], ["-s", "-F", "@W/fstab", "-S", "@DEV", "-o", "TARGET"],
+              ["-s", "-F", "@W/fstab", "LABEL=pstat-lbl", "-o", "TARGET"], ["-s", "-F", "@W/fstab", "-P", "-e"],
+              ["-x", "-F", "@W/fstab"], ["-x", "--verbose", "-F", "@W/fstab"]):
         c = g.case(a, name="loop " + " ".join(a))
         c._templ = a
     return g

@@ -53,6 +53,8 @@ struct CellContext {
     std::function<std::optional<FsUsage>(const std::string&)> usage;
     // tag value (LABEL, UUID, PARTLABEL, PARTUUID) of a device path; nullopt when unknown
     std::function<std::optional<std::string>(const std::string& dev, std::string_view tag)> device_tag;
+    // every device that carries a tag (SOURCES with -e), one per line
+    std::function<std::string(std::string_view spec)> devices_with_tag;
     // tag -> device path (LABEL=x -> /dev/sda1); nullopt when unknown
     std::function<std::optional<std::string>(std::string_view spec)> resolve_tag;
     // poll: action name and the previous state of the entry
