@@ -9,6 +9,7 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "filter.hpp"
 #include "options.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/fsusage/df_report.hpp"
@@ -40,6 +41,8 @@ void print_message(const fsusage::DfMessage& m) {
 
 int run(df::Options& o) {
     const char* prog = df::program_name();
+    df::RowTests tests;
+    if (!df::compile_tests(o, tests)) return 1;  // compat: df's usage-error status
     std::optional<Root> sysroot;
     if (o.sysroot) {
         auto r = Root::open(*o.sysroot);
@@ -75,6 +78,8 @@ int run(df::Options& o) {
     auto table = mnt::read_mountinfo(root);
     if (table) {
         mounts = fsusage::df_mounts(*table);
+        // Knowing which mounts may block lets the oracle ask all the others in-process.
+        live_oracle.set_mounts(mounts);
     } else {
         // compat: without a mount table GNU fails unless it has file arguments and no
         // -a/-l/-t/-x; then it only warns.
@@ -99,11 +104,22 @@ int run(df::Options& o) {
         return rc;
     }
     bool source_shown = std::find(o.fields.begin(), o.fields.end(), df::Field::source) != o.fields.end();
+    if (tests.filter) df::filter_rows(report.rows, *tests.filter);
     fsusage::df_add_total(report, q, source_shown);
     fsusage::DfFormat fmt{o.mode, o.human_opts, o.block_size, o.fields};
     fsusage::df_sort_rows(report.rows, o.sort, fmt);
     std::string text = o.json ? fsusage::df_render_json(report.rows, fmt) : fsusage::df_render_text(report.rows, fmt);
     tool::write_stdout(text);
+    if (tests.check) {
+        std::vector<fsusage::DfRow> failing;
+        if (!df::run_check(report.rows, tests, failing)) {
+            // the failing rows, in the layout of stdout, on stderr
+            std::fflush(stdout);
+            std::string bad = o.json ? fsusage::df_render_json(failing, fmt) : fsusage::df_render_text(failing, fmt);
+            std::fwrite(bad.data(), 1, bad.size(), stderr);
+            rc = 3;
+        }
+    }
     return rc;
 }
 

@@ -33,6 +33,9 @@ enum LongOnly {
     opt_sort,
     opt_sysroot,
     opt_timeout,
+    opt_filter,
+    opt_check,
+    opt_check_any,
 };
 
 // GNU's long options first: abbreviations are resolved among these alone (see normalize()).
@@ -61,9 +64,12 @@ const option our_long_options[] = {
     {"sort", required_argument, nullptr, opt_sort},
     {"sysroot", required_argument, nullptr, opt_sysroot},
     {"timeout", required_argument, nullptr, opt_timeout},
+    {"filter", required_argument, nullptr, opt_filter},
+    {"check", required_argument, nullptr, opt_check},
+    {"check-any", required_argument, nullptr, opt_check_any},
 };
 
-constexpr const char* short_options = "aB:iF:hHklmPTt:vx:";
+constexpr const char* short_options = "aB:iF:hHklmPQ:Tt:vx:";  // -Q is ours
 
 void usage_hint() { std::fprintf(stderr, "Try '%s --help' for more information.\n", prog); }
 
@@ -179,7 +185,7 @@ bool parse_sort(std::string_view arg, Options& o) {
     });
 }
 
-bool takes_arg_short(char c) { return std::strchr("BFtx", c) != nullptr; }
+bool takes_arg_short(char c) { return std::strchr("BFQtx", c) != nullptr; }
 
 // Our long options must not change how GNU's abbreviations resolve ("--sy" is --sync for GNU
 // even though --sysroot exists here): expand any "--PREFIX" that matches a GNU option to that
@@ -342,6 +348,13 @@ ParseOutcome parse_options(int argc, char** argv, Options& o) {
             if (!parse_sort(optarg, o)) return {true, 1};
             break;
         case opt_sysroot: o.sysroot = optarg; break;
+        case 'Q':
+        case opt_filter: o.filter = optarg; break;
+        case opt_check:
+        case opt_check_any:
+            o.check = optarg;
+            o.check_any = c == opt_check_any;
+            break;
         case opt_timeout: {
             char* end = nullptr;
             errno = 0;

@@ -34,6 +34,9 @@ struct Options {
     std::vector<SortKey> sort;
     std::optional<std::string> sysroot;
     double timeout_s = 5.0;
+    std::optional<std::string> filter;  // -Q EXPR, --filter EXPR: keep matching rows
+    std::optional<std::string> check;   // --check EXPR, --check-any EXPR
+    bool check_any = false;             // --check-any: one matching row is enough
 };
 
 // Why parsing stopped: run, or exit now with STATUS (help/version printed, or an error
