@@ -30,6 +30,26 @@ bool is_remote(std::string_view source, std::string_view t) {
     return source == "-hosts";
 }
 
+bool fstype_may_block(std::string_view t) {
+    if (t == "fuse" || t == "fuseblk" || t.starts_with("fuse.") || t.starts_with("fuseblk."))
+        return true;
+    // Network, cluster and virtual-machine-host file systems (whose server may be gone), the
+    // automounter (a lookup waits for the daemon), and stacking file systems (their layers may
+    // live on any of those).
+    static constexpr std::string_view blocking[] = {
+        "9p",        "acfs",     "afs",       "aufs",     "auristorfs", "autofs",   "beegfs",
+        "ceph",      "cifs",     "coda",      "davfs",    "fhgfs",      "glusterfs", "gpfs",
+        "ibrix",     "kafs",     "lustre",    "ncp",      "ncpfs",      "nfs",      "nfs4",
+        "ocfs2",     "orangefs", "overlay",   "panfs",    "pvfs2",      "shiftfs",  "smb3",
+        "smbfs",     "sshfs",    "unionfs",   "vboxsf",   "virtiofs",   "vxfs",     "gfs2",
+        "gfs",       "afpfs",    "cvfs",      "mfs",      "snfs",       "prl_fs",   "vmhgfs"};
+    return std::find(std::begin(blocking), std::end(blocking), t) != std::end(blocking);
+}
+
+bool mount_may_block(std::string_view source, std::string_view fstype) {
+    return fstype_may_block(fstype) || is_remote(source, fstype);
+}
+
 std::vector<DfMount> df_mounts(const mnt::MountTable& table) {
     std::vector<DfMount> out;
     out.reserve(table.entries.size());
@@ -42,6 +62,7 @@ std::vector<DfMount> df_mounts(const mnt::MountTable& table) {
         m.dev = makedev(e.major, e.minor);
         m.dummy = is_dummy_fstype(m.fstype);
         m.remote = is_remote(m.source, m.fstype);
+        m.may_block = m.remote || fstype_may_block(m.fstype);
         out.push_back(std::move(m));
     }
     for (std::size_t i = 0; i < out.size(); ++i)

@@ -3,6 +3,11 @@
 #include "procstat/fsusage/oracle.hpp"
 
 #include <cerrno>
+#include <climits>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "procstat/core/io.hpp"
 #include "procstat/core/parse_util.hpp"
@@ -34,13 +39,83 @@ void LiveOracle::merge(Entry& e, unsigned what, const ProbeResult& r) {
     if (what & probe_open_stat) e.have |= probe_stat;
 }
 
+namespace {
+
+// TARGET is PREFIX or lies below it (both mount points: absolute, canonical).
+bool under(const std::string& target, const std::string& prefix) {
+    if (prefix == "/") return true;
+    return target.size() >= prefix.size() && target.compare(0, prefix.size(), prefix) == 0 &&
+           (target.size() == prefix.size() || target[prefix.size()] == '/');
+}
+
+// Look PATH up without following magic links (/proc/PID/root, /proc/PID/cwd, /proc/PID/fd/N),
+// the only way a lookup leaves this mount namespace's tree. False when it would cross one (or
+// the kernel lacks openat2).
+bool stays_in_namespace(const std::string& path) {
+    open_how how{};
+    how.flags = O_PATH | O_CLOEXEC;
+    how.resolve = RESOLVE_NO_MAGICLINKS;
+    long fd = ::syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how);
+    if (fd >= 0) {
+        ::close(static_cast<int>(fd));
+        return true;
+    }
+    // ELOOP: a magic link (or a symlink loop: the isolated query then reports it);
+    // ENOSYS/E2BIG: no openat2; EAGAIN: the lookup raced with a rename or mount.
+    return errno != ELOOP && errno != ENOSYS && errno != E2BIG && errno != EAGAIN;
+}
+
+}  // namespace
+
+void LiveOracle::set_mounts(const std::vector<DfMount>& mounts) {
+    mounts_known_ = true;
+    std::vector<const std::string*> blocking;
+    for (const auto& m : mounts)
+        if (m.may_block) blocking.push_back(&m.target);
+    any_blocking_ = !blocking.empty();
+    targets_.clear();
+    targets_.reserve(mounts.size());
+    for (const auto& m : mounts) {
+        bool b = false;
+        for (const std::string* t : blocking)
+            if (under(m.target, *t)) {
+                b = true;
+                break;
+            }
+        targets_.emplace(m.target, b);
+    }
+}
+
+// A mount point (mountinfo lists canonical paths, free of symlinks) may block exactly when its
+// lookup walks through a mount that may block: one mounted on it or on an ancestor (stacked
+// mounts included: conservative). Any other path (a file argument, its parents) can lead
+// anywhere through symlinks, so it is asked in-process only when no mount of this namespace may
+// block and its lookup cannot leave the namespace (through a magic link, or from a working
+// directory outside the tree such as a lazily unmounted file system).
+bool LiveOracle::may_block(const std::string& path) {
+    if (!mounts_known_) return true;
+    if (auto it = targets_.find(path); it != targets_.end()) return it->second;
+    if (any_blocking_ || path.empty()) return true;
+    if (path[0] != '/') {
+        if (cwd_reachable_ < 0) {
+            // getcwd fails (ENOENT) when the working directory is not reachable from our root
+            char buf[PATH_MAX];
+            cwd_reachable_ = ::getcwd(buf, sizeof buf) != nullptr && buf[0] == '/';
+        }
+        if (!cwd_reachable_) return true;
+    }
+    return !stays_in_namespace(path);
+}
+
 const ProbeResult& LiveOracle::probe(const std::string& path, unsigned what) {
     Entry& e = cache_[path];
     if (e.timed_out) return e.r;
     unsigned missing = what & ~e.have;
     if (missing) {
-        auto res = probe_all({ProbeJob{path, missing}}, timeout_);
-        merge(e, missing, res[0]);
+        if (may_block(path))
+            merge(e, missing, probe_all({ProbeJob{path, missing}}, timeout_)[0]);
+        else
+            merge(e, missing, probe_inline(ProbeJob{path, missing}));
     }
     return e.r;
 }
@@ -62,8 +137,19 @@ void LiveOracle::prefetch(const std::vector<ProbeJob>& jobs) {
             }
         if (missing && !dup) todo.push_back({j.path, missing});
     }
-    auto res = probe_all(todo, timeout_);
-    for (std::size_t i = 0; i < todo.size(); ++i) merge(cache_[todo[i].path], todo[i].what, res[i]);
+    // The ones that may block go to the isolated helper together (one fork, one deadline);
+    // the rest are answered here and now.
+    std::vector<ProbeJob> isolated;
+    for (auto& t : todo) {
+        if (may_block(t.path))
+            isolated.push_back(std::move(t));
+        else
+            merge(cache_[t.path], t.what, probe_inline(t));
+    }
+    if (isolated.empty()) return;
+    auto res = probe_all(isolated, timeout_);
+    for (std::size_t i = 0; i < isolated.size(); ++i)
+        merge(cache_[isolated[i].path], isolated[i].what, res[i]);
 }
 
 std::map<std::string, ProbeResult> parse_statvfs_standin(std::string_view text) {

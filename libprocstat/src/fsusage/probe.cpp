@@ -81,6 +81,16 @@ void run_job(const ProbeJob& job, ProbeResult& r) {
     r.done = true;
 }
 
+}  // namespace
+
+ProbeResult probe_inline(const ProbeJob& job) {
+    ProbeResult r;
+    run_job(job, r);
+    return r;
+}
+
+namespace {
+
 // One answer on the pipe: fixed header, then the realpath bytes.
 struct Record {
     std::uint32_t index;

@@ -22,6 +22,7 @@ struct DfMount {
     std::uint64_t dev = 0;  // st_dev from mountinfo major:minor (glibc makedev encoding)
     bool dummy = false;     // pseudo file system (is_dummy_fstype)
     bool remote = false;    // network file system (is_remote)
+    bool may_block = false; // its queries need isolation (mount_may_block)
     bool has_overmount = false;  // a later mount has the same target (autofs: mounted)
 };
 
@@ -32,6 +33,15 @@ bool is_dummy_fstype(std::string_view fstype);
 // compat: gnulib mountlist ME_REMOTE: a source with ':' or "-hosts", "//" with smbfs/smb3/cifs,
 // or a cluster/network type (afs, coda, ocfs2, ...).
 bool is_remote(std::string_view source, std::string_view fstype);
+
+// Whether a stat/statfs on this mount can block for an unbounded time on a party outside the
+// kernel: a FUSE daemon (fuse, fuseblk, fuse.*, fuseblk.*; virtiofs), a network or cluster
+// server (nfs, cifs, 9p, ceph, afs, ... and every mount is_remote() calls remote), an automounter
+// (autofs), or a stacking file system that forwards to others (overlay, aufs, ...). Local disk,
+// memory and kernel pseudo file systems answer from the kernel alone (a stuck disk aside, where
+// GNU df blocks too); their queries need no isolation.
+bool fstype_may_block(std::string_view fstype);
+bool mount_may_block(std::string_view source, std::string_view fstype);
 
 // Build df's view of a parsed mount table (in table order).
 std::vector<DfMount> df_mounts(const mnt::MountTable& table);

@@ -62,6 +62,10 @@ struct ProbeJob {
 std::vector<ProbeResult> probe_all(const std::vector<ProbeJob>& jobs,
                                    std::chrono::milliseconds timeout);
 
+// Run one job synchronously in this process, without isolation or deadline: only for paths on
+// file systems that cannot block (see fstype_may_block in df_select.hpp).
+ProbeResult probe_inline(const ProbeJob& job);
+
 // statvfs(PATH) into a FsUsage (synchronously). Returns 0 or an errno value.
 int query_statvfs(const std::string& path, FsUsage& out);
 
