@@ -14,6 +14,7 @@
 #include <cstring>
 #include <ctime>
 #include <iterator>
+#include <limits>
 
 #include "procstat/core/io.hpp"
 
@@ -360,8 +361,13 @@ void start_short(const Process& p, Ctx& c, std::string& out, const char* recent,
     std::time_t t = start_epoch(p, c);
     std::time_t now = static_cast<std::time_t>(c.si.now);
     const char* f = recent;
-    if (now - t > 3600 * 24 * 365) f = old_year;
-    else if (now - t > 3600 * 24) f = older;
+    // A start time far from now (boot time or start ticks near 2^63 in a --sysroot tree) must
+    // not overflow the age: saturate it instead.
+    std::time_t age = 0;
+    if (__builtin_sub_overflow(now, t, &age))
+        age = t < 0 ? std::numeric_limits<std::time_t>::max() : std::numeric_limits<std::time_t>::min();
+    if (age > 3600 * 24 * 365) f = old_year;
+    else if (age > 3600 * 24) f = older;
     strftime_app(out, f, t);
 }
 
