@@ -28,7 +28,9 @@ static std::string rel_of(std::string_view rel) {
 
 Status read_file(int dirfd, const char* rel, std::string& out, std::size_t limit) {
     out.clear();
-    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    // O_NONBLOCK: a FIFO (or a device that never has data) in a --sysroot tree must not make
+    // the read wait forever; it has no effect on regular, /proc and /sys files.
+    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) return Status::from_errno(errno);
     Fd guard(fd);
     std::size_t chunk = 4096;

@@ -48,7 +48,8 @@ Status list_numeric(int dirfd, const char* rel, std::vector<int>& out) {
 // on the first read, so a read that does not fill the buffer has everything. Falls back to
 // io::read_file when it does.
 Status read_small(int dirfd, const char* rel, std::string& out) {
-    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    // O_NONBLOCK: a FIFO in a --sysroot tree must not block ps (no effect on /proc files).
+    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) return Status::from_errno(errno);
     io::Fd guard(fd);
     constexpr std::size_t cap = 4096;
