@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Unit tests of compile() (identifier validation, one-line messages), identifier columns and
+// the --check/--check-any verdict, on fixture rows shaped like df's and free's records.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "procstat/expr/expr.hpp"
+
+using namespace procstat::expr;
+
+namespace {
+
+bool df_name(std::string_view n) {
+    static const std::vector<std::string_view> names = {"source", "fstype", "size", "used", "avail",
+                                                        "pcent", "use%", "iuse%", "target"};
+    for (auto k : names)
+        if (k == n) return true;
+    return false;
+}
+
+using Row = std::map<std::string, Value>;
+
+std::size_t count_matches(const Expr& e, const std::vector<Row>& rows) {
+    std::size_t n = 0;
+    for (const auto& r : rows)
+        if (e.eval([&](std::string_view name) {
+                auto it = r.find(std::string(name));
+                return it == r.end() ? Value{} : it->second;
+            }))
+            ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("compile accepts known identifiers and reports the first unknown one with its column") {
+    std::string msg;
+    CHECK(compile("use% < 90 and target != \"/\"", df_name, msg));
+    CHECK(msg.empty());
+    CHECK_FALSE(compile("use% < 90 and sise > 1G", df_name, msg));
+    CHECK(msg == "column 15: unknown column 'sise'");
+    CHECK_FALSE(compile("bogus or bogus or other", df_name, msg));
+    CHECK(msg == "column 1: unknown column 'bogus'");
+    // identifiers on the right-hand side are validated too
+    CHECK_FALSE(compile("used < quota", df_name, msg));
+    CHECK(msg == "column 8: unknown column 'quota'");
+}
+
+TEST_CASE("compile turns parse errors into one line with the column") {
+    std::string msg;
+    CHECK_FALSE(compile("use% <", df_name, msg));
+    CHECK(msg == "column 7: expected a value after '<', found 'end of expression'");
+    CHECK_FALSE(compile("(used > 1", df_name, msg));
+    CHECK(msg == "column 1: missing ')' for this '('");
+    CHECK_FALSE(compile("", df_name, msg));
+    CHECK(msg == "column 1: empty expression");
+    // control bytes of string literals cannot break the line
+    CHECK_FALSE(compile("used \"a\nb\r\x7f\"", df_name, msg));
+    CHECK(msg == "column 6: unexpected 'a\\x0ab\\x0d\\x7f'");
+    CHECK(msg.find('\n') == std::string::npos);
+    CHECK_FALSE(compile("used @ 1", df_name, msg));
+    CHECK(msg == "column 6: unexpected character '@'");
+}
+
+TEST_CASE("identifier columns follow first appearances") {
+    ParseError err;
+    auto e = Expr::parse("  size > 1G or (used > 2 and size < 3) or buff/cache > 0", err);
+    REQUIRE(e);
+    CHECK(e->identifiers() == std::vector<std::string>{"size", "used", "buff/cache"});
+    CHECK(e->identifier_columns() == std::vector<std::size_t>{3, 17, 43});
+}
+
+TEST_CASE("'/' belongs to identifiers (free's buff/cache), not to literals") {
+    std::string msg;
+    auto known = [](std::string_view n) { return n == "buff/cache"; };
+    auto e = compile("buff/cache >= 1M", known, msg);
+    REQUIRE(e);
+    CHECK(e->eval([](std::string_view) { return Value{2.0 * 1024 * 1024}; }));
+    CHECK_FALSE(compile("buff / cache > 1", known, msg));
+}
+
+TEST_CASE("check verdicts over df-like fixture rows") {
+    const std::vector<Row> rows = {
+        {{"target", std::string("/")}, {"use%", 64.0}, {"size", 4096000.0 * 1024}},
+        {{"target", std::string("/run")}, {"use%", 3.0}, {"size", 1024.0 * 1024}},
+        {{"target", std::string("/mnt/with space")}, {"use%", 100.0}, {"size", 2048.0 * 1024}},
+        {{"target", std::string("/sys/fs/cgroup")}, {"use%", Value{}}, {"size", 0.0}},  // df's "-"
+    };
+    std::string msg;
+    auto lt90 = compile("use% < 90", df_name, msg);
+    REQUIRE(lt90);
+    std::size_t m = count_matches(*lt90, rows);
+    CHECK(m == 2);  // the full one fails, and so does the absent percentage
+    CHECK_FALSE(check_passes(CheckMode::all, rows.size(), m));
+    CHECK(check_passes(CheckMode::any, rows.size(), m));
+    auto big = compile("size > 1T", df_name, msg);
+    REQUIRE(big);
+    CHECK(count_matches(*big, rows) == 0);
+    CHECK_FALSE(check_passes(CheckMode::any, rows.size(), 0));
+    auto known = compile("not (use% >= 0) or use% <= 100", df_name, msg);
+    REQUIRE(known);
+    CHECK(check_passes(CheckMode::all, rows.size(), count_matches(*known, rows)));
+    // no rows: every row matches vacuously, no row matches at all
+    CHECK(check_passes(CheckMode::all, 0, 0));
+    CHECK_FALSE(check_passes(CheckMode::any, 0, 0));
+}
