@@ -354,6 +354,21 @@ class Skip(Exception):
     pass
 
 
+@test()
+def man_pages_carry_the_shared_section(ctx):
+    man = os.path.join(harness.SOURCE_DIR, "man")
+    with open(os.path.join(man, "filter-language.roff")) as f:
+        shared = f.read().split("\n", 2)[2]  # without the two comment lines
+    for page in ("free.1", "df.1"):
+        with open(os.path.join(man, page)) as f:
+            text = f.read()
+        start = text.find("\n", text.find('.\\" BEGIN filter-language')) + 1
+        end = text.find('.\\" END filter-language')
+        if start <= 0 or end < 0:
+            raise Fail(f"man/{page}: no filter-language markers")
+        expect(f"man/{page}: the shared section", text[start:end], shared)
+
+
 # ------------------------------------------------------------------ runner
 
 def main():
