@@ -677,6 +677,12 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
         err = "modifier -y without format -l makes no sense";
         return false;
     }
+    if (o.unix_f && o.user_format) {
+        // compat: procps reads -f next to -o/-O as the BSD forest option f
+        o.unix_f = 0;
+        o.forest = true;
+        o.bsd_syntax_used = true;
+    }
     if (o.user_format && (o.unix_l || o.unix_F || o.bsd_personality)) {
         err = "conflicting format options";
         return false;
