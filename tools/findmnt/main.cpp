@@ -3,10 +3,8 @@
 // pairs, JSON, df style), with --sort and --sysroot as additions.
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <clocale>
 #include <cstdio>
@@ -14,7 +12,6 @@
 #include <cstring>
 #include <string>
 
-#include <blkid/blkid.h>
 #include <fmt/format.h>
 
 #include "match.hpp"
@@ -23,7 +20,6 @@
 #include "procstat/core/root.hpp"
 #include "procstat/findmnt/columns.hpp"
 #include "procstat/findmnt/fs_table.hpp"
-#include "procstat/out/smartcols.hpp"
 #include "run.hpp"
 #include "toolcommon/stdout_check.hpp"
 
@@ -99,17 +95,17 @@ namespace procstat::findmnt {
 
 std::size_t parse_error_count = 0;
 
+std::string default_table_path(TabType t) {
+    if (t == TabType::fstab) return fmt::format("/{}/fstab", Root::etc);
+    return fmt::format("/{}/self/mountinfo", Root::proc);
+}
+
 // Read the tables named by the options into ENTRIES (one shared format guess, as libmount's
 // one table object does). Returns false after "can't read" was printed.
 bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root) {
     std::vector<std::string> files = o.tabfiles;
     bool rooted = files.empty();
-    if (files.empty()) {
-        if (o.tabtype == TabType::fstab)
-            files.push_back("/etc/fstab");
-        else
-            files.push_back("/proc/self/mountinfo");
-    }
+    if (files.empty()) files.push_back(default_table_path(o.tabtype));
     // compat: libmount parses fstab files (-s, --verify) as fstab, others by guessing
     TabFormat fmt = o.tabtype == TabType::fstab ? TabFormat::fstab : TabFormat::guess;
     for (const auto& f : files) {

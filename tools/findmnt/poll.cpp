@@ -91,8 +91,8 @@ bool wanted(const Options& o, Change c) {
 
 int run_poll(const Options& o, const Root& root) {
     const bool rooted = o.tabfiles.empty();
-    const std::string path = rooted ? "/proc/self/mountinfo" : o.tabfiles.front();
-    io::Fd fd(rooted ? root.openat("proc/self/mountinfo", O_RDONLY | O_CLOEXEC)
+    const std::string path = rooted ? default_table_path(TabType::kernel) : o.tabfiles.front();
+    io::Fd fd(rooted ? root.openat(path.substr(1), O_RDONLY | O_CLOEXEC)
                      : ::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd) {
         std::fprintf(stderr, "findmnt: cannot open %s: %s\n", path.c_str(), std::strerror(errno));

@@ -12,6 +12,9 @@ namespace procstat::findmnt {
 // Lines reported as "parse error at line N" so far (--verify counts them).
 extern std::size_t parse_error_count;
 
+// The table read when no -F is given ("/proc/self/mountinfo" or "/etc/fstab"), below the Root.
+std::string default_table_path(TabType t);
+
 bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, const Root& root);
 
 // The cell context the options ask for (sizes, tags, device numbers).

@@ -183,7 +183,7 @@ private:
         if (!fs_read_) {
             fs_read_ = true;
             std::string text;
-            if (io::read_file(root_, "proc/filesystems", text)) {
+            if (io::read_file(root_, fmt::format("{}/filesystems", Root::proc), text)) {
                 std::string_view t = text, line;
                 while (parse::next_line(t, line)) {
                     std::string_view l = line;

@@ -233,6 +233,25 @@ public:
             }
         }
         calculate();
+        // compat: libsmartcols print_pending_data(): of a multi-line cell, the first and middle
+        // lines are printed whole, the last one is cut at the column width and continues on
+        // the next lines.
+        for (std::size_t c = 0; c < cols_.size(); ++c) {
+            if (!cols_[c].wrap || !cols_[c].width) continue;
+            for (auto& row : data_) {
+                auto& chunks = row[c];
+                if (chunks.size() < 2) continue;
+                std::string rest = chunks.back();
+                chunks.pop_back();
+                while (display_width(rest) > cols_[c].width) {
+                    std::string head = truncate_cells(rest, cols_[c].width);
+                    if (head.empty()) break;
+                    chunks.push_back(head);
+                    rest.erase(0, head.size());
+                }
+                chunks.push_back(rest);
+            }
+        }
         std::string out;
         if (!o_.noheadings) print_header(out);
         for (std::size_t l = 0; l < lines_.size(); ++l) print_line(out, l);
@@ -357,6 +376,8 @@ private:
     void print_cell(std::string& out, std::size_t c, const std::string& data, std::ptrdiff_t line) {
         const ColState& s = cols_[c];
         const bool last = c + 1 == cols_.size();
+        // compat: an empty last cell prints nothing, even when right-aligned
+        if (last && data.empty() && !o_.maxout) return;
         std::size_t width = s.width;
         std::string text = data;
         std::size_t len = display_width(text);
@@ -640,7 +661,8 @@ std::string scols_safe_encode(std::string_view s) {
     while (left > 0) {
         unsigned char c = static_cast<unsigned char>(*p);
         if (c < 0x80) {
-            if (c < 0x20 || c == 0x7f)
+            // compat: a backslash that starts "\x" is escaped too, so output stays unambiguous
+            if (c < 0x20 || c == 0x7f || (c == '\\' && left > 1 && p[1] == 'x'))
                 hex_byte(out, c);
             else
                 out += static_cast<char>(c);

@@ -174,6 +174,16 @@ while not os.path.exists(w + "/stop"):
         time.sleep(0.01)
         continue
     seen.add(found)
+    # act only once the poller has the mountinfo file open (changes after that are not lost)
+    t0 = time.time()
+    while time.time() - t0 < 5:
+        try:
+            fds = [os.readlink("/proc/%s/fd/%s" % (found, f)) for f in os.listdir("/proc/%s/fd" % found)]
+        except OSError:
+            fds = []
+        if any(x.endswith("/mountinfo") for x in fds):
+            break
+        time.sleep(0.005)
     time.sleep(0.3)
     run("mount -t tmpfs -o size=1m pollfs %s/p1" % w)
     time.sleep(0.15)

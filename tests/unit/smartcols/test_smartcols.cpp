@@ -121,6 +121,7 @@ TEST_CASE("raw and pairs escaping", "[smartcols]") {
 TEST_CASE("aligned mode escapes control and non-ASCII bytes in the C locale", "[smartcols]") {
     CLocale c;
     CHECK(scols_safe_encode("a\\b\tc\x7f\xff\xc3\xa9") == "a\\b\\x09c\\x7f\\xff\\xc3\\xa9");
+    CHECK(scols_safe_encode("\\x41\\") == "\\x5cx41\\");
     CHECK(scols_json_encode("\"\\\x01\n\x7f\xff/") == "\\\"\\\\\\u0001\\n\x7f\xff/");
 }
 
