@@ -17,6 +17,7 @@ df-extras: --json and --sort against references derived from GNU df's output (re
 df-sysroot: the namespace's mount table and statvfs answers captured into a --sysroot tree; our
 df on the tree against GNU df on the live namespace.
 """
+import dataclasses
 import os
 import re
 import shutil
@@ -175,6 +176,22 @@ TOTAL_SETS = [["--total"], ["-h", "--total"], ["-i", "--total"], ["--total", "--
               ["--total", "--output=source,avail,pcent", "-H"], ["-a", "--total", "-T"]]
 
 
+# Our -Q/--filter, --check and --check-any add, never alter: with an expression every row
+# matches (absent values included) our output and exit status stay the reference's.
+MATCH_ALL = "size >= 0 or not (size >= 0)"
+
+
+def with_match_all_filters(cases, options):
+    out = []
+    for c in cases:
+        if c.stdout_to:
+            continue
+        for opt in options:
+            out.append(dataclasses.replace(c, name=f"{c.label()} [ours {opt[0]} match-all]",
+                                           ours_extra=c.ours_extra + opt))
+    return out
+
+
 def groups(env):
     g = Group(name="df-mounts", tool="df", unshare=True, needs_root=True, teardown=teardown_main)
     groups_list = [g]
@@ -271,6 +288,7 @@ def groups(env):
         g.case(args, name="err " + " ".join(args),
                transform=usage_program_name if "--help" in args or "--he" in args else None)
 
+    g.cases += with_match_all_filters(g.cases, (["--check", MATCH_ALL], ["-Q", MATCH_ALL]))
     g.setup = _with_placeholders(setup_main, g)
     groups_list.append(hang_group(env))
     groups_list.append(extras_group(env))
@@ -458,6 +476,7 @@ def sysroot_group(env):
     for args in [["-x", "ext4"], ["-x", "ext4", "-a"], ["-x", "ext4", "-T", "--total"], ["-t", "tmpfs", "-i"],
                  ["-t", "tmpfs", "-h"], ["-t", "tmpfs", "--output"], ["-x", "ext4", "-l", "-P"]]:
         g.case(args, name="sysroot " + " ".join(args), ours_extra=["--sysroot", "@FIX@"])
+    g.cases += with_match_all_filters(g.cases, (["--check-any", MATCH_ALL], ["--filter", MATCH_ALL]))
 
     def setup(ctx):
         setup_sysroot(ctx)

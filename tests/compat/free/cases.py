@@ -7,6 +7,7 @@ option sets below. The same fixture is also offered to ours through --sysroot (a
 group's work directory), and the cgroup fixture roots are checked against their hand-computed
 expected.meminfo.
 """
+import dataclasses
 import os
 import random
 import shutil
@@ -117,6 +118,22 @@ def bind_setup(fixture, sysroot_copy=True):
     return setup
 
 
+# Our -Q/--filter, --check and --check-any add, never alter: with an expression every report
+# matches (absent values included) our output and exit status stay the reference's.
+MATCH_ALL = "total >= 0 or not (total >= 0)"
+
+
+def with_match_all_filters(cases):
+    out = []
+    for c in cases:
+        if c.stdout_to:
+            continue
+        for opt in (["--check", MATCH_ALL], ["-Q", MATCH_ALL], ["--check-any", MATCH_ALL]):
+            out.append(dataclasses.replace(c, name=f"{c.label()} [ours {opt[0]} match-all]",
+                                           ours_extra=c.ours_extra + opt))
+    return out
+
+
 def groups(env):
     fdir = fixture_dir(env)
     fixtures = sorted(f for f in os.listdir(fdir) if f.endswith(".meminfo"))
@@ -141,6 +158,7 @@ def groups(env):
             for opts in ([], ["--help"], ["-V"], ["-c", "2", "-s", "0.01"], ["-h", "-wltv"]):
                 g.case(opts, name=f"{name}: >/dev/full {' '.join(opts)}", stdout_to="/dev/full",
                        compare_stderr=True)
+            g.cases += with_match_all_filters(g.cases)
         yield g
 
     rng = random.Random(4)
