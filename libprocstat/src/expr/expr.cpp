@@ -272,8 +272,19 @@ private:
         return l;
     }
 
+    // Parentheses and 'not' recurse: bound their nesting so that a hostile expression cannot
+    // exhaust the stack (the parser's, the evaluator's or the destructor's).
+    static constexpr int max_depth = 256;
+    struct Nest {
+        int& depth;
+        explicit Nest(int& d) : depth(++d) {}
+        ~Nest() { --depth; }
+    };
+
     std::unique_ptr<Node> parse_unary() {
         if (tok_.kind == Tok::not_) {
+            Nest nest(depth_);
+            if (depth_ > max_depth) return fail(tok_.col, fmt::format("expression nested too deeply (more than {} levels)", max_depth));
             if (!advance()) return nullptr;
             auto inner = parse_unary();
             if (!inner) return nullptr;
@@ -316,6 +327,8 @@ private:
 
     std::unique_ptr<Node> parse_primary() {
         if (tok_.kind == Tok::lparen) {
+            Nest nest(depth_);
+            if (depth_ > max_depth) return fail(tok_.col, fmt::format("expression nested too deeply (more than {} levels)", max_depth));
             std::size_t col = tok_.col;
             if (!advance()) return nullptr;
             auto n = parse_or();
@@ -351,6 +364,7 @@ private:
     std::vector<std::string>& idents_;
     std::vector<std::size_t>& ident_cols_;
     std::size_t len_;
+    int depth_ = 0;
 };
 
 // ------------------------------------------------------------------ evaluation

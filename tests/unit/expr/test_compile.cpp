@@ -107,3 +107,24 @@ TEST_CASE("check verdicts over df-like fixture rows") {
     CHECK(check_passes(CheckMode::all, 0, 0));
     CHECK_FALSE(check_passes(CheckMode::any, 0, 0));
 }
+
+TEST_CASE("hostile nesting is an error, not a stack overflow") {
+    std::string msg;
+    auto any = [](std::string_view) { return true; };
+    CHECK_FALSE(compile(std::string(130000, '('), any, msg));
+    CHECK(msg == "column 257: expression nested too deeply (more than 256 levels)");
+    CHECK_FALSE(compile(std::string(130000, '!') + "x", any, msg));
+    CHECK(msg == "column 257: expression nested too deeply (more than 256 levels)");
+    CHECK_FALSE(compile(std::string(50000, '(') + std::string(50000, ')'), any, msg));
+    // 256 levels are fine
+    auto deep = compile(std::string(128, '(') + std::string(128, '!') + "x" + std::string(128, ')'), any, msg);
+    REQUIRE(deep);
+    CHECK(deep->eval([](std::string_view) { return Value{1.0}; }));
+    // long flat chains (as long as one command-line argument can be) parse, evaluate and free
+    std::string chain = "x > 0";
+    while (chain.size() < 128 * 1024 - 16) chain += " and x > 0";
+    auto flat = compile(chain, any, msg);
+    REQUIRE(flat);
+    CHECK(flat->eval([](std::string_view) { return Value{1.0}; }));
+    CHECK_FALSE(flat->eval([](std::string_view) { return Value{}; }));
+}
