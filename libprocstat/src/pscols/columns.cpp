@@ -84,6 +84,10 @@ const std::string& Ctx::tty_name(int dev) {
 // Text helpers
 
 int escape_text(std::string_view s, bool utf8, int maxw, std::string& out) {
+    return escape_text_in_row(s, utf8, maxw, out);
+}
+
+int escape_text_in_row(std::string_view s, bool& utf8, int maxw, std::string& out) {
     int used = 0;
     std::size_t i = 0;
     std::mbstate_t st{};
@@ -106,6 +110,9 @@ int escape_text(std::string_view s, bool utf8, int maxw, std::string& out) {
         std::size_t n = std::mbrtowc(&wc, s.data() + i, s.size() - i, &st);
         if (n == static_cast<std::size_t>(-1) || n == static_cast<std::size_t>(-2) || n == 0) {
             st = std::mbstate_t{};
+            // compat: after a byte that cannot start a UTF-8 sequence (0x80-0xC1, 0xF5-0xFF)
+            // procps 4.0.2 escapes the rest of the text as in the C locale ('.' for controls).
+            if (c < 0xC2 || c > 0xF4) utf8 = false;
             out.push_back('?');
             ++used;
             ++i;
@@ -242,6 +249,7 @@ void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
     while (!s.empty() && s.back() == '\0') s.remove_suffix(1);
     // NUL separators become spaces, other control bytes '?'.
     int used = 0;
+    bool utf8 = c.utf8;  // one escaping state for the whole row (see escape_text_in_row)
     std::size_t start = 0;
     while (start <= s.size() && used < maxw) {
         std::size_t nul = s.find('\0', start);
@@ -249,7 +257,7 @@ void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
         // compat: procps turns newlines inside arguments into blanks before escaping.
         std::size_t nl;
         while ((nl = arg.find('\n')) != std::string_view::npos && used < maxw) {
-            used += escape_text(arg.substr(0, nl), c.utf8, maxw - used, out);
+            used += escape_text_in_row(arg.substr(0, nl), utf8, maxw - used, out);
             if (used < maxw) {
                 out.push_back(' ');
                 ++used;
@@ -257,7 +265,7 @@ void args_text(const Process& p, Ctx& c, std::string& out, int maxw) {
             arg.remove_prefix(nl + 1);
         }
         if (used >= maxw) break;
-        used += escape_text(arg, c.utf8, maxw - used, out);
+        used += escape_text_in_row(arg, utf8, maxw - used, out);
         if (nul == std::string_view::npos) break;
         if (used < maxw) {
             out.push_back(' ');

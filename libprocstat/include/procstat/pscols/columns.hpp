@@ -72,6 +72,10 @@ const std::vector<ColumnDef>& all_columns();
 // Escape a command name or argument for display as procps does: control bytes and (outside a
 // UTF-8 locale) bytes >= 0x80 become '?'. Stops at MAXW display cells. Returns the cells used.
 int escape_text(std::string_view s, bool utf8, int maxw, std::string& out);
+// The same for one piece of a longer text (an argument of a command line): UTF8 is cleared when
+// a byte that cannot start a UTF-8 sequence is met, and the rest of the row is escaped as in the
+// C locale, as procps 4.0.2 does.
+int escape_text_in_row(std::string_view s, bool& utf8, int maxw, std::string& out);
 
 // Time formatters shared with JSON output.
 void fmt_cputime(std::uint64_t secs, std::string& out);  // [DD-]HH:MM:SS
