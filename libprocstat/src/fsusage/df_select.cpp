@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace procstat::fsusage {
 
@@ -65,12 +66,12 @@ std::vector<DfMount> df_mounts(const mnt::MountTable& table) {
         m.may_block = m.remote || fstype_may_block(m.fstype);
         out.push_back(std::move(m));
     }
-    for (std::size_t i = 0; i < out.size(); ++i)
-        for (std::size_t j = i + 1; j < out.size(); ++j)
-            if (out[j].target == out[i].target) {
-                out[i].has_overmount = true;
-                break;
-            }
+    // Over-mounted: a later entry has the same target (one pass from the end, not pairwise:
+    // tables of thousands of mounts exist).
+    std::unordered_set<std::string_view> later;
+    later.reserve(out.size());
+    for (std::size_t i = out.size(); i-- > 0;)
+        out[i].has_overmount = !later.insert(out[i].target).second;
     return out;
 }
 

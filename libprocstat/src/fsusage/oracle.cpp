@@ -122,6 +122,9 @@ const ProbeResult& LiveOracle::probe(const std::string& path, unsigned what) {
 
 void LiveOracle::prefetch(const std::vector<ProbeJob>& jobs) {
     std::vector<ProbeJob> todo;
+    std::unordered_map<std::string_view, std::size_t> index;  // path -> its job in todo
+    todo.reserve(jobs.size());
+    index.reserve(jobs.size());
     for (const auto& j : jobs) {
         auto it = cache_.find(j.path);
         unsigned missing = j.what;
@@ -129,13 +132,12 @@ void LiveOracle::prefetch(const std::vector<ProbeJob>& jobs) {
             if (it->second.timed_out) continue;
             missing &= ~it->second.have;
         }
-        bool dup = false;
-        for (auto& t : todo)
-            if (t.path == j.path) {
-                t.what |= missing;
-                dup = true;
-            }
-        if (missing && !dup) todo.push_back({j.path, missing});
+        if (!missing) continue;
+        auto [at, fresh] = index.emplace(j.path, todo.size());
+        if (fresh)
+            todo.push_back({j.path, missing});
+        else
+            todo[at->second].what |= missing;
     }
     // The ones that may block go to the isolated helper together (one fork, one deadline);
     // the rest are answered here and now.
