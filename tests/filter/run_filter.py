@@ -242,7 +242,9 @@ def parse_errors_and_unknown_names(ctx):
                              (["--filter", "sise > 1"], b"column 1: unknown column 'sise'"),
                              (["--check-any", 'used > 1 and bogus == "x"'], b"column 14: unknown column 'bogus'"),
                              (["--check", 'used =~ "("'], b"invalid regular expression"),
-                             (["-Q", 'used "a\nb"'], b"unexpected 'a\\x0ab'")):
+                             (["-Q", 'used "a\nb"'], b"unexpected 'a\\x0ab'"),
+                             (["-Q", "(" * 130000], b"column 257: expression nested too deeply"),
+                             (["--check", "not " * 30000 + "used"], b"column 1025: expression nested too deeply")):
             rc, out, err = run([ctx.ours(tool)] + args)
             expect(f"{tool} {args} exit", rc, status)
             expect(f"{tool} {args} stdout", out, b"")
@@ -405,7 +407,7 @@ def main():
             except Skip as e:
                 counts["skipped"] += 1
                 print(f"SKIP {name}: {e}")
-            except (Fail, RuntimeError, subprocess.TimeoutExpired) as e:
+            except (Fail, RuntimeError, OSError, subprocess.TimeoutExpired) as e:
                 counts["failed"] += 1
                 print(f"FAIL {name}: {e}")
         if in_ns:  # the namespace goes away with us; unmount anyway before the directory is removed
