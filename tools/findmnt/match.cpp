@@ -5,13 +5,25 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <unordered_map>
 
 #include <blkid/blkid.h>
 
 namespace procstat::findmnt {
 
+std::optional<std::string> real_path_uncached(const std::string& p);
+
 std::optional<std::string> real_path(const std::string& p) {
     if (p.empty()) return std::nullopt;
+    // compat: libmount keeps canonical paths in its cache; -U compares every pair
+    static std::unordered_map<std::string, std::optional<std::string>> cache;
+    if (auto it = cache.find(p); it != cache.end()) return it->second;
+    auto r = real_path_uncached(p);
+    if (cache.size() < 100000) cache.emplace(p, r);
+    return r;
+}
+
+std::optional<std::string> real_path_uncached(const std::string& p) {
     char* r = ::realpath(p.c_str(), nullptr);
     if (!r) return std::nullopt;
     std::string s(r);

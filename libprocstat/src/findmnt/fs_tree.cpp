@@ -36,12 +36,6 @@ std::vector<std::vector<std::size_t>> children_of(const std::vector<FsEntry>& es
     return kids;
 }
 
-std::optional<std::size_t> parent_entry(const std::vector<FsEntry>& es, std::size_t i) {
-    for (std::size_t j = 0; j < es.size(); ++j)
-        if (es[j].id == es[i].parent) return j;
-    return std::nullopt;
-}
-
 class TreeBuilder {
 public:
     TreeBuilder(const std::vector<FsEntry>& es, const std::function<bool(std::size_t)>& match,
@@ -116,12 +110,14 @@ std::vector<TreeLine> build_tree(const std::vector<FsEntry>& es,
     std::size_t root = 0;
     for (std::size_t i = 1; i < es.size(); ++i)
         if (es[i].parent < es[root].parent) root = i;
+    std::map<int, std::size_t> first_with_id;
+    for (std::size_t i = es.size(); i-- > 0;) first_with_id[es[i].id] = i;
     std::vector<bool> seen(es.size(), false);
     for (;;) {
         seen[root] = true;
-        auto p = parent_entry(es, root);
-        if (!p || *p == root || seen[*p]) break;
-        root = *p;
+        auto p = first_with_id.find(es[root].parent);
+        if (p == first_with_id.end() || p->second == root || seen[p->second]) break;
+        root = p->second;
     }
     TreeBuilder b(es, match, false);
     b.create(root, -1);
