@@ -341,13 +341,26 @@ def json_is_locale_proof(ctx):
     # a locale whose decimal separator is ',' when one is installed; C numerics either way
     locales = subprocess.run(["locale", "-a"], stdout=subprocess.PIPE).stdout.decode().split()
     comma = [l for l in locales if l.lower().startswith(("de_de.utf", "fr_fr.utf"))]
+    extra = {}
     if not comma:
-        raise Skip("no locale with a decimal comma installed")
+        # compile one into the work directory (package "locales") and point LOCPATH at it
+        locdir = os.path.join(ctx.work, "locale")
+        os.makedirs(locdir, exist_ok=True)
+        r = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8", os.path.join(locdir, "de_DE.UTF-8")],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if r.returncode not in (0, 1) or not os.path.isdir(os.path.join(locdir, "de_DE.UTF-8")):
+            raise Skip("no locale with a decimal comma (install the locales package)")
+        comma, extra = ["de_DE.UTF-8"], {"LOCPATH": locdir}
+    # the locale really has a decimal comma
+    r = subprocess.run(["locale", "decimal_point"], stdout=subprocess.PIPE,
+                       env=dict(ENV, LC_ALL=comma[0], **extra))
+    expect("decimal point of " + comma[0], r.stdout, b",\n")
     with_meminfo(ctx, meminfo(4 * 1024 * 1024, 2 * 1024 * 1024))
     for tool, args in (("free", ["--json", "-h"]), ("df", ["--json", "-h"] + p(ctx, "full", "empty"))):
         _, c_out, _ = run([ctx.ours(tool)] + args)
         for var in ("LC_ALL", "LC_NUMERIC"):
             env = {"LC_ALL": comma[0]} if var == "LC_ALL" else {"LC_ALL": "", "LANG": "C.UTF-8", "LC_NUMERIC": comma[0]}
+            env.update(extra)
             rc, out, _ = run([ctx.ours(tool)] + args, env)
             expect(f"{tool} {args} under {var}={comma[0]}", (rc, out), (0, c_out))
 
