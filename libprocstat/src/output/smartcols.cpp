@@ -746,6 +746,17 @@ std::string render_scols(const Table& table, const ScolsOptions& opts) {
     // compat: libsmartcols prints nothing at all (not even headers) for a table without lines,
     // except the empty JSON skeleton.
     if (table.rows.empty() && opts.mode != ScolsMode::json) return {};
+    if (opts.shell_names) {
+        // compat: libsmartcols "shellvar" renames the columns in every output mode
+        Table renamed = table;
+        for (auto& c : renamed.columns) {
+            c.header = scols_shell_name(c.header);
+            if (!c.json_name.empty()) c.json_name = scols_shell_name(c.json_name);
+        }
+        ScolsOptions o = opts;
+        o.shell_names = false;
+        return render_scols(renamed, o);
+    }
     switch (opts.mode) {
     case ScolsMode::raw:
     case ScolsMode::pairs:

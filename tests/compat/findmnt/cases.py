@@ -21,6 +21,7 @@ MODES = [
     ["-J", "-o", "ID,PARENT,FREQ,PASSNO,TARGET"], ["-o", "source,target,vfs-options,fs-options"],
     ["-P", "-o", "SOURCE,SOURCES,FSROOT"], ["-l", "-o", "FREQ,PASSNO,SOURCE"],
     ["--vfs-all", "-o", "TARGET,VFS-OPTIONS"], ["-c", "-o", "SOURCE,TARGET"],
+    ["-y", "-o", "TARGET,MAJ:MIN,FS-OPTIONS"], ["-y", "-J", "-o", "TARGET,OPT-FIELDS"], ["-y", "-r", "-o", "MAJ:MIN,ID"],
 ]
 
 # Filters (list and tree) on the mount tables.

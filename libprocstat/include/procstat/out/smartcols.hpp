@@ -27,7 +27,7 @@ struct ScolsOptions {
     // only when the locale's codeset is UTF-8; see ascii_tree_by_locale().
     bool ascii = true;
     bool noheadings = false;
-    // Pairs mode: header names made shell-variable safe (util-linux -y/--shell).
+    // Column names made shell-variable safe in every mode (util-linux -y/--shell).
     bool shell_names = false;
     // Terminal width when stdout is a terminal; nullopt when it is not (then nothing is ever
     // truncated, as libsmartcols does for non-terminal output).
