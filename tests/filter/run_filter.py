@@ -130,6 +130,19 @@ def df_local_check_iuse_pass_and_fail(ctx):
 
 
 @test(needs_ns=True)
+def df_check_total_and_output(ctx):
+    # the grand total (4 MiB) is not checked; every 1 MiB file system is
+    check_outcomes(ctx, "df", ["--total"] + p(ctx, "full", "empty", "inofull", "inook"), "size < 2M", True)
+    check_outcomes(ctx, "df", ["--total"] + p(ctx, "full", "empty"), "size < 2M and use% < 90", False,
+                   p(ctx, "full"))  # failing rows only: no total line on stderr
+    # fields not shown by --output still count; failing rows keep the --output layout
+    for out in ("--output=target", "--output=source,itotal", "--output"):
+        check_outcomes(ctx, "df", [out] + p(ctx, "inook", "full"), "use% < 90 and iuse% < 80", False,
+                       [out] + p(ctx, "full"))
+        check_outcomes(ctx, "df", [out] + p(ctx, "inook", "empty"), "use% < 90 and iuse% < 80", True)
+
+
+@test(needs_ns=True)
 def df_check_any(ctx):
     check_outcomes(ctx, "df", p(ctx, "full", "empty"), "use% >= 90", True, any_=True)
     check_outcomes(ctx, "df", p(ctx, "empty", "inook"), "use% >= 90", False, p(ctx, "empty", "inook"),
