@@ -310,7 +310,9 @@ int run_verify(const Options& opts, const std::vector<FsEntry>& es, const Root& 
     Matcher m(o, es);
     m.source = o.match_source;
     m.target = o.match_target;
-    const bool listall = !m.source && !m.target && !o.match_fstype && !o.match_options && !o.majmin;
+    // compat: findmnt is_listall_mode() (also off with -D/--real/--pseudo unless -A)
+    const bool listall = (!((o.flags & fl_df) || o.real || o.pseudo) || o.all) && !m.source && !m.target &&
+                         !o.match_fstype && !o.match_options && !o.majmin;
     std::vector<std::size_t> todo = matching_entries(m, o, es);
     Verifier v(o, es, root);
     for (auto i : todo) v.check(i, listall);

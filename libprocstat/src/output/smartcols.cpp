@@ -472,12 +472,18 @@ std::string render_flat(const Table& t, const ScolsOptions& o) {
     std::vector<std::string> names;
     for (auto i : cols)
         names.push_back(o.shell_names ? scols_shell_name(t.columns[i].header) : t.columns[i].header);
-    for (const auto& ln : tree_lines(t, ascii_symbols, o.tree)) {
+    for (const auto& ln : tree_lines(t, o.ascii ? ascii_symbols : utf8_symbols, o.tree)) {
         const Row& row = t.rows[ln.row];
         for (std::size_t k = 0; k < cols.size(); ++k) {
             if (k) out += ' ';
-            const std::string_view v =
+            std::string_view v =
                 cols[k] < row.cells.size() ? std::string_view(row.cells[cols[k]].text) : std::string_view{};
+            std::string with_art;
+            if (o.tree && (t.columns[cols[k]].flags & col_tree) && !ln.art.empty()) {
+                with_art = ln.art;
+                with_art += v;
+                v = with_art;
+            }
             if (pairs) {
                 out += names[k];
                 out += "=\"";
@@ -746,6 +752,14 @@ std::string render_scols(const Table& table, const ScolsOptions& opts) {
     // compat: libsmartcols prints nothing at all (not even headers) for a table without lines,
     // except the empty JSON skeleton.
     if (table.rows.empty() && opts.mode != ScolsMode::json) return {};
+    // compat: a table is a tree only when a shown column carries the tree
+    if (opts.tree && std::none_of(table.columns.begin(), table.columns.end(), [](const ColumnSpec& c) {
+            return (c.flags & col_tree) && !(c.flags & col_hidden);
+        })) {
+        ScolsOptions o = opts;
+        o.tree = false;
+        return render_scols(table, o);
+    }
     if (opts.shell_names) {
         // compat: libsmartcols "shellvar" renames the columns in every output mode
         Table renamed = table;

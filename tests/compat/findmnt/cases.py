@@ -21,6 +21,7 @@ MODES = [
     ["-J", "-o", "ID,PARENT,FREQ,PASSNO,TARGET"], ["-o", "source,target,vfs-options,fs-options"],
     ["-P", "-o", "SOURCE,SOURCES,FSROOT"], ["-l", "-o", "FREQ,PASSNO,SOURCE"],
     ["--vfs-all", "-o", "TARGET,VFS-OPTIONS"], ["-c", "-o", "SOURCE,TARGET"],
+    ["--tree", "-r"], ["--tree", "-P", "-a"], ["--tree", "-P"], ["-J", "-o", "SOURCE,ID"], ["-o", "SOURCE,FSTYPE"],
     ["-y", "-o", "TARGET,MAJ:MIN,FS-OPTIONS"], ["-y", "-J", "-o", "TARGET,OPT-FIELDS"], ["-y", "-r", "-o", "MAJ:MIN,ID"],
 ]
 
@@ -34,7 +35,7 @@ FILTERS = [
     ["/dev/sda1"], ["tmpfs", "/run/lock"], ["-R", "-T", "/sys"], ["-R", "-l", "/dev"],
     ["-d", "backward", "-t", "tmpfs", "-f"], ["-d", "forward", "-f", "tmpfs"],
     ["-S", "server:/export", "-o", "SOURCE,TARGET"], ["-t", "nosuchfs"], ["-l", "-t", "nosuchfs"],
-    ["-J", "-t", "nosuchfs"], ["-D", "-A", "-o", "SOURCE,FSTYPE,TARGET"], ["-D", "-o", "SOURCE,TARGET"],
+    ["-J", "-t", "nosuchfs"], ["-D", "-A", "-o", "SOURCE,FSTYPE,TARGET"], ["--pseudo", "-x"], ["--real", "-A", "-x"], ["-D", "-o", "SOURCE,TARGET"],
     ["-m", "-o", "TARGET,SOURCE"], ["-k"], ["-J", "-R", "/dev"], ["-f", "/nonexistent"],
     ["-S", "LABEL=boot"], ["-S", "UUID=0a1b2c3d-1111-2222-3333-444455556666"],
     ["-e", "-o", "SOURCE,TARGET"], ["-l", "-o", "TARGET"], ["-T", "/proc/self/fd"], ["-T", "/usr/bin"],
@@ -71,7 +72,7 @@ def fixture_group(env):
     g.case(["-s", "--tab-file", fixture(env, "mountinfo"), "-l"], name="fstab parse of a mountinfo")
     # UTF-8 locale: tree art and kept multibyte characters
     for name in ("mountinfo", "mountinfo-messy"):
-        for m in ([], ["-l"], ["-r"], ["-P"], ["-J"], ["-a"]):
+        for m in ([], ["-l"], ["-r"], ["-P"], ["-J"], ["-a"], ["--tree", "-r"], ["--tree", "-P"], ["--tree", "-r", "-a"]):
             g.case(["--tab-file", fixture(env, name)] + m, env={"LC_ALL": "C.UTF-8"},
                    name=f"utf8 {name} {' '.join(m)}")
     # several tables: one format guess for all, no tree
