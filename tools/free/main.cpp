@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
         auto lookup = [&m](std::string_view name) { return freetool::field_value(m, name); };
         const bool shown = !filter || filter->eval(lookup);
         std::string text;
-        if (shown || check) text = opts.json ? mem::free_json(m, opts.layout) : mem::free_text(m, opts.layout);
+        if (shown) text = opts.json ? mem::free_json(m, opts.layout) : mem::free_text(m, opts.layout);
         if (shown) {
             emit(text, write_err);
             if (check) {
