@@ -61,8 +61,10 @@ bool stays_in_namespace(const std::string& path) {
         return true;
     }
     // ELOOP: a magic link (or a symlink loop: the isolated query then reports it);
-    // ENOSYS/E2BIG: no openat2; EAGAIN: the lookup raced with a rename or mount.
-    return errno != ELOOP && errno != ENOSYS && errno != E2BIG && errno != EAGAIN;
+    // ENOSYS/E2BIG: no openat2; EPERM: a seccomp filter refused it; EAGAIN: the lookup raced
+    // with a rename or mount. Any other error (ENOENT, EACCES, ...) ends the lookup inside the
+    // namespace, and the in-process query meets the same error.
+    return errno != ELOOP && errno != ENOSYS && errno != E2BIG && errno != EPERM && errno != EAGAIN;
 }
 
 }  // namespace
