@@ -292,6 +292,7 @@ def groups(env):
     g.setup = _with_placeholders(setup_main, g)
     groups_list.append(hang_group(env))
     groups_list.append(extras_group(env))
+    groups_list.append(local_files_group(env))
     groups_list.append(sysroot_group(env))
     return groups_list
 
@@ -432,6 +433,39 @@ def extras_group(env):
                    ours_extra=[f"--sort={keys}"],
                    env={"PROCSTAT_REF_MODE": "sort", "PROCSTAT_REF_SORT": keys})
     g.setup = _with_placeholders(setup_simple, g)
+    return g
+
+
+def setup_local_files(ctx):
+    """setup_simple, plus symlinks (one through a /proc magic link), a FIFO and a directory."""
+    setup_simple(ctx)
+    w = ctx["workdir"]
+    os.symlink(os.path.join(w, "s2"), os.path.join(w, "ln_s2"))
+    os.symlink("/proc/self/root" + os.path.join(w, "s3", "data"), os.path.join(w, "ln_magic"))
+    os.mkfifo(os.path.join(w, "s4", "fifo"))
+    os.makedirs(os.path.join(w, "s5", "dir", "sub"))
+
+
+def local_files_group(env):
+    """File arguments where no mount of the namespace may block (tmpfs mounts only, unless the
+    host has others): our df asks them in-process, except lookups through /proc magic links,
+    which go to the isolated helper. Both must answer like GNU df."""
+    g = Group(name="df-local-files", tool="df", unshare=True, needs_root=True,
+              teardown=teardown_simple)
+    files = ["@W@/s1", "@W@/s2/data", "@W@/ln_s2", "@W@/s4/fifo", "@W@/s5/dir/sub",
+             "@W@/s5/dir/../dir/./sub", "/proc/self/root@W@/s1", "@W@/ln_magic",
+             "/proc/self/cwd/../../../../../../..@W@/s3", "/proc/1/root@W@/s5"]
+    for opts in [[], ["-T"], ["-h", "--total"], ["-i"], ["-a"]]:
+        g.case(opts + files, name="local files " + " ".join(opts))
+    for f in files:
+        g.case(["--output=source,fstype,size,used,avail,pcent,file,target", f],
+               name="local file " + f.replace("@W@", "W"))
+    g.case(["@W@/missing", "/proc/self/root@W@/missing", "@W@/s1"], name="local missing files",
+           compare_stderr=True)
+    # The directory holding the workdir is on the live root (changing usage): names only.
+    g.case(["--output=source,fstype,file,target", "@W@", "/proc/self/root@W@", "/", "/proc/self",
+            "/dev/null"], name="local files live root, proc, device")
+    g.setup = _with_placeholders(setup_local_files, g)
     return g
 
 
