@@ -91,6 +91,9 @@ int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vec
         tree = false;  // sorted output is a list
     }
 
+    // compat: findmnt's table is a tree only when the TARGET column (the tree column) is shown
+    if (std::find(cols.begin(), cols.end(), Col::target) == cols.end()) tree = false;
+
     out::Table t;
     t.name = "filesystems";
     for (std::size_t k = 0; k < cols.size(); ++k) {

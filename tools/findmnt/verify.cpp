@@ -154,9 +154,6 @@ private:
             }
             ok(fmt::format("{}={} translated to {}", name, value, *dev));
             src = *dev;
-        } else if (src.empty()) {
-            err("undefined source (fs_spec)");
-            return;
         } else if (auto eq = src.find('='); eq != std::string::npos && eq > 0) {
             struct stat sb {};
             if (::stat(src.c_str(), &sb) != 0) {
@@ -223,10 +220,11 @@ private:
             auto d = resolve_tag(fs_->source);
             if (!d) return;
             src = *d;
+        } else if (fs_->source.empty()) {
+            src = "/";  // compat: libmount canonicalizes an empty source to "/"
         } else {
             src = real_path(fs_->source).value_or(fs_->source);
         }
-        if (src.empty()) return;
         if (is_pseudofs(fs_->fstype) || is_netfs(fs_->fstype)) {
             ok(fmt::format("do not check {} FS type (pseudo/net)", src));
             return;

@@ -752,14 +752,6 @@ std::string render_scols(const Table& table, const ScolsOptions& opts) {
     // compat: libsmartcols prints nothing at all (not even headers) for a table without lines,
     // except the empty JSON skeleton.
     if (table.rows.empty() && opts.mode != ScolsMode::json) return {};
-    // compat: a table is a tree only when a shown column carries the tree
-    if (opts.tree && std::none_of(table.columns.begin(), table.columns.end(), [](const ColumnSpec& c) {
-            return (c.flags & col_tree) && !(c.flags & col_hidden);
-        })) {
-        ScolsOptions o = opts;
-        o.tree = false;
-        return render_scols(table, o);
-    }
     if (opts.shell_names) {
         // compat: libsmartcols "shellvar" renames the columns in every output mode
         Table renamed = table;
