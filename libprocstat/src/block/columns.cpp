@@ -568,8 +568,17 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
     }
     case Col::ra: str_attr("queue/read_ahead_kb"); break;
     case Col::ro: {
+        // compat: util-linux reads "ro" as a scanf("%d") number: no leading number counts as 0
+        // ("x" -> 0), any other nonzero value as 1 ("2", "-1", "7abc" -> 1).
         auto r = w_.attr(dev, "ro");
-        c.text = r && parse::trim(*r) != "0" && !parse::trim(*r).empty() ? "1" : "0";
+        std::string_view v = r ? parse::trim(*r) : std::string_view();
+        if (!v.empty() && (v.front() == '-' || v.front() == '+')) v.remove_prefix(1);
+        bool nonzero = false;
+        for (char ch : v) {
+            if (ch < '0' || ch > '9') break;
+            if (ch != '0') nonzero = true;
+        }
+        c.text = nonzero ? "1" : "0";
         break;
     }
     case Col::rm: c.text = removable(dev, parent) ? "1" : "0"; break;
