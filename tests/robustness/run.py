@@ -693,6 +693,80 @@ def truncated_sysroot(res: Results, build: str):
         res.add(name, "fail" if name in first else "pass", first.get(name, ""))
 
 
+def lsblk_variants(root: str):
+    """Damaged copies of one file of an lsblk fixture root: a sample of sysfs attributes, udev
+    property files and the mount/swap tables, each emptied, filled with garbage and huge numbers,
+    replaced by a FIFO or by a /dev/zero symlink."""
+    files = []
+    for d, _, fs in os.walk(root):
+        for f in fs:
+            files.append(os.path.relpath(os.path.join(d, f), root))
+    files.sort()
+    wanted = [f for f in files if f.startswith(("dev/", "proc/"))]
+    attrs = [f for f in files if os.path.basename(f) in ("dev", "size", "uevent", "ro", "removable",
+                                                           "partition", "start", "logical_block_size")]
+    wanted += attrs[:: max(1, len(attrs) // 10)]
+    out = []
+    for rel in wanted:
+        out += [(f"{rel} empty", rel, b""),
+                (f"{rel} garbage", rel, b"\xff\x1b[31m:\n=\n" + b"99999999999999999999999 " * 4),
+                (f"{rel} as a FIFO", rel, FIFO)]
+    out += [(f"{rel} -> /dev/zero", rel, ZERO) for rel in wanted[:2] + attrs[:2]]
+    return out
+
+
+def damaged_lsblk(res: Results, build: str):
+    """lsblk --sysroot on damaged copies of a fixture: no crash or hang, and the same output as
+    util-linux lsblk on the same tree."""
+    name = "sysroot/lsblk damaged fixture"
+    if not res.wanted(name):
+        return
+    lsblk = ours(build, "lsblk")
+    src = os.path.join(FIXTURES, "lsblk", "nvme")
+    if not os.path.exists(lsblk) or not os.path.isdir(src):
+        res.add(name, "skip", "lsblk not built or fixture missing")
+        return
+    ref = harness.find_reference("lsblk")
+    tmp = tempfile.mkdtemp(prefix="procstat-robust-lsblk-")
+    first = ""
+    try:
+        root = os.path.join(tmp, "root")
+        shutil.copytree(src, root, symlinks=True)
+        for label, rel, content in lsblk_variants(root):
+            target = os.path.join(root, rel)
+            with open(target, "rb") as f:
+                original = f.read()
+            os.unlink(target)
+            if content == ZERO:
+                os.symlink("/dev/zero", target)
+            elif content == FIFO:
+                os.mkfifo(target)
+            else:
+                with open(target, "wb") as f:
+                    f.write(content)
+            for args in (["-O", "-J", "-b"], ["-f", "-P"], ["-t", "-r"]):
+                rc, out, err = run([lsblk, "--sysroot", root] + args, timeout=20)
+                why = crash_problem(rc, err)
+                if not why and rc not in (0, 1, 32, 64):
+                    why = f"exit status {rc}"
+                if not why and rc != 0 and not err:
+                    why = f"exit status {rc} without a message"
+                # util-linux reads the same damaged tree: same stdout and status (where it does
+                # not hang itself, as it does on a FIFO)
+                if not why and ref and content != FIFO:
+                    rrc, rout, _ = run([ref, "--sysroot", root] + args, timeout=10)
+                    if rrc != "timeout" and (rrc, rout) != (rc, out):
+                        why = f"differs from util-linux lsblk (status {rrc} vs ours {rc})"
+                if why and not first:
+                    first = f"{label}: lsblk {' '.join(args)}: {why}"
+            os.unlink(target)
+            with open(target, "wb") as f:
+                f.write(original)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    res.add(name, "fail" if first else "pass", first)
+
+
 # ---------------------------------------------------------------------------------------------
 
 def main():
@@ -712,7 +786,7 @@ def main():
     for section in (lambda: churn_ps(res, build, args.storm),
                     lambda: churn_du(res, build, args.storm / 2),
                     lambda: hostile_ps(res, build), lambda: hostile_mounts(res, build),
-                    lambda: truncated_sysroot(res, build)):
+                    lambda: truncated_sysroot(res, build), lambda: damaged_lsblk(res, build)):
         t = time.monotonic()
         section()
         if args.v:
