@@ -51,7 +51,9 @@ Status read_file(int dirfd, const char* rel, std::string& out, std::size_t limit
         }
         out.resize(old + static_cast<std::size_t>(n));
         if (n == 0) break;
-        if (chunk < (std::size_t{1} << 20)) chunk *= 2;
+        // Grow only when the read filled the request: /proc files such as mountinfo return
+        // about a page per read, and doubling anyway would zero-fill megabytes for nothing.
+        if (static_cast<std::size_t>(n) == want && chunk < (std::size_t{1} << 20)) chunk *= 2;
     }
     return {};
 }
