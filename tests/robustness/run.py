@@ -432,7 +432,9 @@ def hostile_ps(res: Results, build: str):
                           env={"LC_ALL": loc}, extra_check=no_raw_escapes)
         # --json of the same processes: valid JSON, names survive as escaped strings
         name = "hostile/ps --json"
-        if res.wanted(name) and os.path.exists(ours(build, "ps")):
+        if res.wanted(name) and not os.path.exists(ours(build, "ps")):
+            res.add(name, "skip", "ps not built")
+        elif res.wanted(name):
             rc, out, err = run([ours(build, "ps"), "--json", "-o", "pid,comm,args", "-p", pids])
             why = crash_problem(rc, err) or (f"exit status {rc}" if rc else "")
             if not why:
