@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The compiled part of {fmt} (what libfmt.so holds), built into df itself so that df links no
-// shared C++ library: loading and relocating libstdc++/libfmt cost more CPU per run than all
-// of df's own work (see CMakeLists.txt next to this file).
+// The compiled part of {fmt} (what libfmt.so holds), built into every tool so that no tool links
+// a shared C++ library: loading and relocating libstdc++/libfmt cost more CPU per run than all
+// of df's own work (see procstat_tool() in CMakeLists.txt next to this file).
 #include <fmt/format-inl.h>
 
 FMT_BEGIN_NAMESPACE
