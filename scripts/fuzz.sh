@@ -28,20 +28,28 @@ passed=0
 failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for t in "${targets[@]}"; do
-  bin="$build/fuzz/$t"
-  corpus="$work/$t"
+run_target() {  # run one target; writes $work/$t.status (ok/fail) and logs
+  local t=$1 bin="$build/fuzz/$1" corpus="$work/$1" ok=1
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$t" ] && cp -r "tests/fuzz/corpus/$t/." "$corpus/"
-  ok=1
   if [ -d "tests/fuzz/regressions/$t" ] && [ -n "$(ls -A "tests/fuzz/regressions/$t")" ]; then
     "$bin" -runs=0 "tests/fuzz/regressions/$t"/* >"$work/$t.replay" 2>&1 || ok=0
   fi
   if ((ok)); then
     (cd "$build/fuzz" && "./$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$corpus") >"$work/$t.log" 2>&1 || ok=0
   fi
+  if ((ok)); then echo ok >"$work/$t.status"; else echo fail >"$work/$t.status"; fi
+}
+# One target per core at a time.
+jobs_max=$(nproc)
+for t in "${targets[@]}"; do
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n; done
+  run_target "$t" &
+done
+wait
+for t in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" 2>/dev/null | tail -1)
-  if ((ok)); then
+  if [ "$(cat "$work/$t.status" 2>/dev/null)" = ok ]; then
     passed=$((passed + 1)); echo "fuzz: $t ok (${execs:-0} executions in ${secs}s)"
   else
     failed=$((failed + 1)); echo "fuzz: $t FAILED"

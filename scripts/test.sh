@@ -1,65 +1,89 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Run every test: build (Release and ASan+UBSan), unit tests (ctest), differential compat cases.
-#   scripts/test.sh            everything
-#   SANITIZE=0 scripts/test.sh skip the sanitizer build
-#   FUZZ_SECONDS=N             seconds per libFuzzer target (default 20; 0 skips fuzzing)
+# Run every test: Release and ASan+UBSan builds, each with the unit tests (ctest), the
+# differential compat cases and the filter-language end-to-end tests; robustness (churn and
+# hostile inputs) on the sanitizer build; bounded libFuzzer runs; clang-tidy and cppcheck.
+#   scripts/test.sh                everything
+#   SANITIZE=0 scripts/test.sh     skip the sanitizer build
+#   FUZZ_SECONDS=N                 seconds per libFuzzer target (default 20; 0 skips fuzzing)
+#   LINT=0                         skip clang-tidy/cppcheck
+# Prints each stage's own summary and a closing "all: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 passed=0
 failed=0
 skipped=0
+started=$(date +%s)
 
-count() {  # parse "... N passed, N failed, N skipped" from a summary line
-  local line=$1
-  local p f s
-  p=$(sed -n 's/.* \([0-9]*\) passed.*/\1/p' <<<"$line")
-  f=$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$line")
-  s=$(sed -n 's/.* \([0-9]*\) skipped.*/\1/p' <<<"$line")
+count() {  # add up "N passed, N failed[, N skipped]" from a summary line
+  local line=$1 p f s
+  p=$(sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p' <<<"$line")
+  f=$(sed -n 's/.*\b\([0-9][0-9]*\) failed.*/\1/p' <<<"$line")
+  s=$(sed -n 's/.*\b\([0-9][0-9]*\) skipped.*/\1/p' <<<"$line")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 }
 
-suite() {  # suite BUILD_DIR LABEL [cmake args]
-  local build=$1 label=$2
-  shift 2
-  echo "== [$label] build"
+stage() {  # stage LABEL COMMAND...: run, show output, count its last summary line
+  local label=$1
+  shift
+  echo "== $label ($(( $(date +%s) - started ))s)"
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  echo "$out"
+  local summary
+  summary=$(grep -E '[0-9]+ passed, [0-9]+ failed' <<<"$out" | tail -n 1)
+  if [ -n "$summary" ]; then
+    count "$summary"
+  elif [ $rc != 0 ]; then
+    failed=$((failed + 1))
+  fi
+  if [ $rc != 0 ]; then
+    fail=1
+    echo "== $label FAILED (exit $rc)"
+  fi
+}
+
+ctest_summary() {  # ctest, then its result as "N passed, N failed"
+  local out rc total nfail
+  out=$(ctest --test-dir "$1" -j "$(nproc)" --output-on-failure 2>&1)
+  rc=$?
+  echo "$out" | grep -v -E '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' | tail -n 40
+  total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\)/\2/p' <<<"$out")
+  nfail=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\)/\1/p' <<<"$out")
+  echo "unit: $((${total:-0} - ${nfail:-0})) passed, ${nfail:-0} failed"
+  return $rc
+}
+
+suite() {  # suite BUILD_DIR LABEL EXTRA_STAGES [cmake args]
+  local build=$1 label=$2 extra=$3
+  shift 3
+  echo "== [$label] build ($(( $(date +%s) - started ))s)"
   if ! scripts/setup.sh "$build" -DPROCSTAT_WERROR=ON "$@"; then
     echo "== [$label] BUILD FAILED"; fail=1; failed=$((failed + 1)); return
   fi
-  echo "== [$label] unit tests"
-  local out
-  out=$(ctest --test-dir "$build" -j "$(nproc)" --output-on-failure 2>&1)
-  local rc=$?
-  echo "$out" | tail -n 30
-  local total nfail
-  total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\)/\2/p' <<<"$out")
-  nfail=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\)/\1/p' <<<"$out")
-  if [ -n "$total" ]; then
-    passed=$((passed + total - nfail)); failed=$((failed + nfail))
+  stage "[$label] unit tests" ctest_summary "$build"
+  stage "[$label] compat tests" python3 tests/compat/run.py --build "$build"
+  stage "[$label] filter language" python3 tests/filter/run_filter.py --build "$build"
+  if [ "$extra" = robustness ]; then
+    stage "[$label] robustness" python3 tests/robustness/run.py --build "$build"
   fi
-  [ $rc = 0 ] || fail=1
-  echo "== [$label] compat tests"
-  out=$(python3 tests/compat/run.py --build "$build" 2>&1)
-  rc=$?
-  echo "$out"
-  count "$(tail -n 1 <<<"$out")"
-  [ $rc = 0 ] || fail=1
 }
 
-suite build release
+suite build release none
 if [ "${SANITIZE:-1}" != 0 ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  suite build-asan asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_SANITIZE=ON
+  suite build-asan asan robustness -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_SANITIZE=ON
+  unset ASAN_OPTIONS UBSAN_OPTIONS
 fi
 if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
-  echo "== fuzz targets (${FUZZ_SECONDS:-20}s each)"
-  out=$(scripts/fuzz.sh "${FUZZ_SECONDS:-20}" 2>&1)
-  rc=$?
-  echo "$out"
-  count "$(tail -n 1 <<<"$out")"
-  [ $rc = 0 ] || fail=1
+  stage "fuzz targets (${FUZZ_SECONDS:-20}s each)" scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+fi
+if [ "${LINT:-1}" != 0 ]; then
+  stage "lint" scripts/lint.sh build
 fi
 echo
+echo "== done in $(( $(date +%s) - started ))s"
 echo "all: $passed passed, $failed failed, $skipped skipped"
 exit $fail
