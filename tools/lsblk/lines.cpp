@@ -23,6 +23,8 @@ struct Line {
     int parent = -1;  // parent line
     std::vector<int> kids;
     std::vector<block::CellData> cells;
+    int group = -1;        // -M: member of the group of this line index (a parent's line)
+    int group_child = -1;  // -M: child of the group of its parents (its own line index)
 };
 
 struct OutCol {
@@ -95,10 +97,12 @@ void Builder::add(int dev, int pdev, int parent_line) {
     if (pdev < 0 && d.wholedisk >= 0) pdev = d.wholedisk;
     if (!o_.tree && !force_tree_order_ && printed_[dev]) return;
     // -M: a device with several parents is printed once, after its last parent, as a line of
-    // its own (util-linux links it to the group of its parents; groups are not drawn here)
+    // its own, linked to the group of its parents' lines (build() fills the members)
+    bool group_child = false;
     if (o_.merge && d.parents.size() > 1) {
         if (pdev != d.parents.back()) return;
         parent_line = -1;
+        group_child = true;
     }
     Line ln;
     ln.dev = dev;
@@ -107,6 +111,7 @@ void Builder::add(int dev, int pdev, int parent_line) {
     for (const auto& c : cols_) ln.cells.push_back(data_.get(d, parent, c.id));
     lines_.push_back(std::move(ln));
     int idx = static_cast<int>(lines_.size()) - 1;
+    if (group_child) lines_[idx].group_child = idx;
     printed_[dev] = 1;
     if (parent_line >= 0) lines_[parent_line].kids.push_back(idx);
     else roots_.push_back(idx);
@@ -161,6 +166,8 @@ void Builder::emit(out::Table& t, int line, std::ptrdiff_t parent_row) {
         cell.text = c.text.value_or("");
         cell.value = typed_value(c, t.columns[i].json);
     }
+    t.rows[static_cast<std::size_t>(me)].group = ln.group;
+    t.rows[static_cast<std::size_t>(me)].group_child = ln.group_child;
     (void)row;
     if (tree_table_)
         for (int k : ln.kids) emit(t, k, me);
@@ -171,6 +178,17 @@ out::Table Builder::build() {
     printed_.assign(tree_.devices.size(), 0);
     if (o_.dedup) block::deduplicate(tree_, data_, *o_.dedup);
     for (int r : tree_.roots) add(r, -1, -1);
+    // -M: the lines of a merged device's parents form its group (a line joins one group only)
+    if (o_.merge) {
+        std::vector<std::vector<int>> lines_of(tree_.devices.size());
+        for (std::size_t l = 0; l < lines_.size(); l++) lines_of[lines_[l].dev].push_back(static_cast<int>(l));
+        for (const auto& ln : lines_) {
+            if (ln.group_child < 0) continue;
+            for (int p : tree_.devices[ln.dev].parents)
+                for (int m : lines_of[p])
+                    if (lines_[m].group < 0) lines_[m].group = ln.group_child;
+        }
+    }
 
     // compat: libsmartcols sorts all lines, then the children of every line
     auto less = [&](int a, int b) { return cmp(lines_[a], lines_[b]) < 0; };

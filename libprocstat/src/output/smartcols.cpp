@@ -14,6 +14,7 @@
 #include <cwchar>
 #include <cwctype>
 #include <langinfo.h>
+#include <map>
 #include <vector>
 
 #include "procstat/core/parse_util.hpp"
@@ -38,10 +39,28 @@ struct Symbols {
     const char* branch;
     const char* vert;
     const char* right;
+
+    // libsmartcols group art (lsblk -M)
+    const char* grp_vert;
+    const char* grp_horz;
+    const char* grp_first;         // first member
+    const char* grp_middle;        // middle member
+    const char* grp_last;          // last member
+    const char* grp_child_middle;  // a child of the group, more follow
+    const char* grp_child_last;    // the last child of the group
 };
 
-constexpr Symbols ascii_symbols{"|-", "| ", "`-"};
-constexpr Symbols utf8_symbols{"\xe2\x94\x9c\xe2\x94\x80", "\xe2\x94\x82 ", "\xe2\x94\x94\xe2\x94\x80"};
+constexpr Symbols ascii_symbols{"|-", "| ", "`-", "|", "-", ",->", "|->", "'->", "|-", "`-"};
+constexpr Symbols utf8_symbols{
+    "\xe2\x94\x9c\xe2\x94\x80", "\xe2\x94\x82 ", "\xe2\x94\x94\xe2\x94\x80",
+    "\xe2\x94\x86",                                   // dashed vertical
+    "\xe2\x94\x88",                                   // dashed horizontal
+    "\xe2\x94\x8c\xe2\x94\x88\xe2\x96\xb6",             // down-right, horizontal, arrow
+    "\xe2\x94\x9c\xe2\x94\x88\xe2\x96\xb6",             // vertical-right, horizontal, arrow
+    "\xe2\x94\x94\xe2\x94\xac\xe2\x96\xb6",             // up-right, down-horizontal, arrow
+    "\xe2\x94\x9c\xe2\x94\x88",                         // vertical-right, horizontal
+    "\xe2\x94\x94\xe2\x94\x88",                         // up-right, horizontal
+};
 
 // One output line of the table (a row), with its place in the tree.
 struct Line {
@@ -53,11 +72,133 @@ struct Line {
     std::string art;       // tree art in front of the tree cell
     std::string cont_art;  // art for continuation lines of a multi-line cell of this row
     std::string pad_art;   // art when a cell overflowed and the row continues on a new line
+    std::string grp_art;        // group art in front of the tree art (groups only)
+    std::string grp_empty_art;  // group art on the row's continuation lines
 };
+
+// compat: libsmartcols group art (util-linux 2.38.1 lsblk -M). Every active group owns a
+// 3-cell slot in front of the tree art, from its first member line to its last child line; there
+// are as many slots as groups active at once, and a new group takes the free slot nearest to
+// the tree. Member lines get ",->" (first), "|->" (middle) or
+// "'->" (last), lines between members a vertical; child lines get " |-" or " `-" followed by
+// horizontals up to the tree cell when no slot right of it is busy, lines between children a
+// vertical in the middle of the slot. One blank cell separates the slots from the tree art.
+enum class GState { none, first, middle, last, cont_members, child_middle, child_last, cont_children };
+
+void group_art(const Table& t, const Symbols& sym, std::vector<Line>& lines) {
+    struct Span {
+        std::size_t first = 0, last_member = 0, end = 0;
+        bool seen = false;
+    };
+    std::map<std::ptrdiff_t, Span> spans;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const Row& r = t.rows[lines[l].row];
+        if (r.group >= 0) {
+            auto& sp = spans[r.group];
+            if (!sp.seen) sp.first = l;
+            sp.seen = true;
+            sp.last_member = sp.end = l;
+        }
+    }
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const Row& r = t.rows[lines[l].row];
+        auto it = r.group_child >= 0 && lines[l].parent_line < 0 ? spans.find(r.group_child) : spans.end();
+        if (it != spans.end() && l > it->second.last_member) it->second.end = l;
+    }
+    if (spans.empty()) return;
+    // the number of slots: the most groups active on one line
+    std::size_t nslots = 0;
+    {
+        std::vector<std::size_t> starts(lines.size()), ends(lines.size());
+        for (const auto& [g, sp] : spans) {
+            ++starts[sp.first];
+            ++ends[sp.end];
+        }
+        std::size_t active = 0;
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            active += starts[l];
+            nslots = std::max(nslots, active);
+            active -= ends[l];
+        }
+    }
+    std::vector<std::vector<GState>> states(lines.size());
+    std::vector<std::ptrdiff_t> slots(nslots, -1);  // group id per slot, -1 when free
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const Row& r = t.rows[lines[l].row];
+        if (r.group >= 0 && spans[r.group].first == l) {
+            // compat: a new group takes the free slot nearest to the tree
+            for (std::size_t k = nslots; k-- > 0;)
+                if (slots[k] < 0) {
+                    slots[k] = r.group;
+                    break;
+                }
+        }
+        auto& st = states[l];
+        st.assign(slots.size(), GState::none);
+        for (std::size_t k = 0; k < slots.size(); ++k) {
+            const auto g = slots[k];
+            if (g < 0) continue;
+            const Span& sp = spans[g];
+            if (r.group == g)
+                st[k] = l == sp.first ? GState::first : l == sp.last_member ? GState::last : GState::middle;
+            else if (l < sp.last_member)
+                st[k] = GState::cont_members;
+            else if (r.group_child == g && lines[l].parent_line < 0)
+                st[k] = l == sp.end ? GState::child_last : GState::child_middle;
+            else
+                st[k] = GState::cont_children;
+        }
+        for (auto& g : slots)
+            if (g >= 0 && spans[g].end == l) g = -1;
+    }
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        auto st = states[l];
+        st.resize(nslots, GState::none);
+        std::string art, empty;
+        bool filled = false;
+        for (std::size_t k = 0; k < nslots && !filled; ++k) {
+            switch (st[k]) {
+            case GState::none: art += "   "; empty += "   "; break;
+            case GState::first: art += sym.grp_first; break;
+            case GState::middle: art += sym.grp_middle; break;
+            case GState::last: art += sym.grp_last; break;
+            case GState::cont_members: art += sym.grp_vert; art += "  "; break;
+            case GState::cont_children: art += ' '; art += sym.grp_vert; art += ' '; break;
+            case GState::child_middle:
+            case GState::child_last: {
+                art += ' ';
+                art += st[k] == GState::child_last ? sym.grp_child_last : sym.grp_child_middle;
+                bool rest_free = std::all_of(st.begin() + static_cast<std::ptrdiff_t>(k) + 1, st.end(),
+                                             [](GState s) { return s == GState::none; });
+                if (rest_free) {
+                    for (std::size_t i = 0; i < (nslots - k - 1) * 3 + 1; ++i) art += sym.grp_horz;
+                    filled = true;
+                }
+                break;
+            }
+            }
+            switch (st[k]) {
+            case GState::first:
+            case GState::middle:
+            case GState::cont_members: empty += sym.grp_vert; empty += "  "; break;
+            case GState::last:
+            case GState::child_middle:
+            case GState::cont_children: empty += ' '; empty += sym.grp_vert; empty += ' '; break;
+            case GState::child_last: empty += "   "; break;
+            case GState::none: break;
+            }
+        }
+        if (!filled) art += ' ';
+        const std::size_t ew = display_width(empty);
+        if (ew < nslots * 3 + 1) empty.append(nslots * 3 + 1 - ew, ' ');
+        lines[l].grp_art = std::move(art);
+        lines[l].grp_empty_art = std::move(empty);
+    }
+}
 
 // Depth-first order of the rows. Children keep their row order; rows whose parent chain never
 // reaches a root (bad index, cycle) are shown as roots so that nothing is lost or looped over.
-std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree) {
+std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree, bool groups = false) {
     std::vector<Line> lines;
     const std::size_t n = t.rows.size();
     if (!tree) {
@@ -67,14 +208,23 @@ std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree) {
     }
     std::vector<std::vector<std::size_t>> kids(n);
     std::vector<std::size_t> roots;
+    // groups: the last member row of each group and the top-level rows printed after it
+    std::map<std::ptrdiff_t, std::size_t> last_member;
+    std::map<std::ptrdiff_t, std::vector<std::size_t>> group_kids;
+    if (groups)
+        for (std::size_t i = 0; i < n; ++i)
+            if (t.rows[i].group >= 0) last_member[t.rows[i].group] = i;
     for (std::size_t i = 0; i < n; ++i) {
         auto p = t.rows[i].parent;
         if (p >= 0 && static_cast<std::size_t>(p) < n && static_cast<std::size_t>(p) != i)
             kids[static_cast<std::size_t>(p)].push_back(i);
+        else if (groups && t.rows[i].group_child >= 0 && last_member.count(t.rows[i].group_child))
+            group_kids[t.rows[i].group_child].push_back(i);
         else
             roots.push_back(i);
     }
     std::vector<bool> seen(n, false);
+    std::vector<std::ptrdiff_t> pending;  // groups whose last member was printed
     // prefix[line] = art that descendants of this line inherit
     std::vector<std::string> prefix;
     auto walk = [&](std::size_t root) {
@@ -113,13 +263,24 @@ std::vector<Line> tree_lines(const Table& t, const Symbols& sym, bool tree) {
             std::vector<std::size_t> todo;
             for (auto k : kids[f.row])
                 if (!seen[k]) todo.push_back(k);
+            const auto g = t.rows[f.row].group;
+            if (groups && g >= 0 && last_member[g] == f.row) pending.push_back(g);
             for (std::size_t j = todo.size(); j-- > 0;)
                 stack.push_back({todo[j], me, j + 1 == todo.size()});
         }
     };
-    for (auto r : roots) walk(r);
+    // compat: the children of a group are printed as top-level lines once the top-level
+    // subtree holding the group's last member is done, groups in the order they completed
+    auto walk_top = [&](std::size_t r) {
+        walk(r);
+        for (std::size_t k = 0; k < pending.size(); ++k)
+            for (auto c : group_kids[pending[k]]) walk(c);
+        pending.clear();
+    };
+    for (auto r : roots) walk_top(r);
     for (std::size_t i = 0; i < n; ++i)
-        if (!seen[i]) walk(i);
+        if (!seen[i]) walk_top(i);
+    if (groups) group_art(t, sym, lines);
     return lines;
 }
 
@@ -179,6 +340,7 @@ struct ColState {
     bool wrap = false;
     bool extreme = false;
     std::string header;  // encoded
+    std::string header_indent;  // blanks in front of the header (group art width, tree column)
 };
 
 std::string lower(std::string_view s) {
@@ -213,7 +375,17 @@ public:
             cols_.push_back(std::move(s));
         }
         if (cols_.empty()) return {};
-        lines_ = tree_lines(t_, sym_, o_.tree);
+        bool groups = false;
+        if (o_.tree)
+            for (const auto& r : t_.rows)
+                if (r.group >= 0) groups = true;
+        lines_ = tree_lines(t_, sym_, o_.tree, groups);
+        if (groups && !lines_.empty()) {
+            // compat: the tree column's header is indented by the width of the group art (the
+            // indent does not count in the column's minimum width)
+            for (auto& c : cols_)
+                if (c.tree) c.header_indent.assign(display_width(lines_[0].grp_empty_art), ' ');
+        }
         // Encoded chunks per line and visible column.
         data_.resize(lines_.size());
         for (std::size_t l = 0; l < lines_.size(); ++l) {
@@ -229,7 +401,7 @@ public:
                 } else {
                     chunks.push_back(scols_safe_encode(text));
                 }
-                if (cols_[c].tree) chunks.front() = lines_[l].art + chunks.front();
+                if (cols_[c].tree) chunks.front() = lines_[l].grp_art + lines_[l].art + chunks.front();
             }
         }
         calculate();
@@ -410,15 +582,17 @@ private:
         if (line >= 0 && s.tree) {
             const auto& ln = lines_[static_cast<std::size_t>(line)];
             const std::string& art = pending ? ln.cont_art : ln.pad_art;
+            out += ln.grp_empty_art;
             out += art;
-            len = display_width(art);
+            len = display_width(ln.grp_empty_art) + display_width(art);
         }
         if (len < s.width) pad(out, s.width - len);
         if (c + 1 != cols_.size()) out += ' ';
     }
 
     void print_header(std::string& out) {
-        for (std::size_t c = 0; c < cols_.size(); ++c) print_cell(out, c, cols_[c].header, -1);
+        for (std::size_t c = 0; c < cols_.size(); ++c)
+            print_cell(out, c, cols_[c].header_indent + cols_[c].header, -1);
         out += '\n';
     }
 
@@ -430,12 +604,12 @@ private:
                 const auto& chunks = data_[l][c];
                 if (k < chunks.size()) {
                     std::string d = chunks[k];
-                    if (k > 0 && cols_[c].tree) d = lines_[l].cont_art + d;
+                    if (k > 0 && cols_[c].tree) d = lines_[l].grp_empty_art + lines_[l].cont_art + d;
                     print_cell(out, c, d, static_cast<std::ptrdiff_t>(l));
                 } else {
                     if (c + 1 == cols_.size()) {
                         // trailing empty last cell: nothing, except tree art
-                        if (cols_[c].tree) out += lines_[l].cont_art;
+                        if (cols_[c].tree) out += lines_[l].grp_empty_art + lines_[l].cont_art;
                     } else {
                         print_empty(out, c, static_cast<std::ptrdiff_t>(l), true);
                     }
@@ -516,6 +690,12 @@ public:
                 kids_[static_cast<std::size_t>(p)].push_back(i);
             else
                 roots.push_back(i);
+        }
+        if (o_.tree && std::any_of(t_.rows.begin(), t_.rows.end(), [](const Row& r) { return r.group >= 0; })) {
+            // compat: group children come after the subtree holding the group's last member
+            roots.clear();
+            for (const auto& ln : tree_lines(t_, ascii_symbols, true, true))
+                if (ln.parent_line < 0) roots.push_back(ln.row);
         }
         seen_.assign(n, false);
         out_ += "{\n   \"";

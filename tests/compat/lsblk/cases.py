@@ -86,6 +86,30 @@ def fixture_groups(env):
         yield g
 
 
+# -M (--merge): libsmartcols group art in front of the tree. scsi has one RAID1 over two disks;
+# groups has a RAID5 over three disks (a middle member, a child with a partition), a RAID1 whose
+# members interleave with it (two groups at once) and a device-mapper device whose MAJ:MIN sorts
+# before its parents' (group children are printed after their last parent, not in sort order).
+MERGE = [
+    [], ["-o", "NAME,SIZE"], ["-o", "SIZE,NAME"], ["-o", "NAME,MOUNTPOINTS,SIZE"], ["-a"], ["-n"],
+    ["-J"], ["-J", "-o", "NAME,MOUNTPOINTS"], ["-r"], ["-P"], ["-l"], ["-x", "SIZE"],
+    ["-x", "NAME"], ["-T", "SIZE"], ["-o", "+SIZE", "-T", "SIZE"], ["-d"], ["-f"], ["-t"],
+    ["-e", "254"], ["-e", "259"], ["-w", "30"], ["-w", "40"], ["-w", "60"], ["-b", "-o", "NAME,SIZE"],
+    ["vda"], ["vdc1"], ["/dev/md0"], ["-s"], ["-y", "-P"],
+]
+
+
+def merge_groups(env):
+    g = Group(name="merge", tool="lsblk")
+    for name in ["scsi", "groups"]:
+        fx = os.path.join(env.fixtures, "lsblk", name)
+        for v in MERGE:
+            for loc in ["C", "C.UTF-8"]:
+                g.case(["--sysroot", fx, "-M"] + v, name=f"merge {name} {loc}: {' '.join(v)}",
+                       env={"LC_ALL": loc})
+    yield g
+
+
 ERRORS = [
     ["-o", "FOO"], ["-o", "NAME,FOO"], ["-o", "NAME,"], ["-o", ""], ["-o", "NAME,,SIZE"],
     ["-o", "+"], ["-o", "MAJ_MIN"], ["-x", "FOO"], ["-E", "nope"], ["--tree=FOO"], ["-q"],
@@ -252,6 +276,7 @@ def user_groups(env):
 
 def groups(env):
     yield from fixture_groups(env)
+    yield from merge_groups(env)
     yield from roundtrip_groups(env)
     yield from user_groups(env)
     yield from error_groups(env)

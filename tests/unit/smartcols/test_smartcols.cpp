@@ -199,3 +199,108 @@ TEST_CASE("util-linux size strings", "[units][ul_size]") {
           "1.5 KiB");
     CHECK(ul_size_to_human(1500, procstat::units::ul_decimal_2digits) == "1.46K");
 }
+
+namespace {
+
+// The shape of lsblk -M over a RAID5 (three members, a partition of its own), a RAID1 whose
+// members interleave with it, and a device-mapper device over two disks; rows in lsblk's order
+// (sorted top-level rows, so the group children come first). Expected text: util-linux 2.38.1
+// lsblk -M -i -o NAME,MOUNTPOINTS on the same devices (tests/fixtures/lsblk/groups).
+Table grouped() {
+    Table t;
+    t.name = "blockdevices";
+    t.columns = {
+        {"NAME", "", Align::left, JsonKind::string, col_tree | col_noextremes, 0.25, 0},
+        {"MOUNTPOINTS", "", Align::left, JsonKind::array, col_trunc | col_wrap, 0.10, 0},
+    };
+    auto add = [&](std::ptrdiff_t parent, std::string name, std::string mnt, std::ptrdiff_t group,
+                   std::ptrdiff_t group_child) {
+        auto& r = t.add_row(parent);
+        r.cells[0].text = std::move(name);
+        r.cells[1].text = std::move(mnt);
+        r.group = group;
+        r.group_child = group_child;
+    };
+    add(-1, "md0", "", -1, 10);          // 0
+    add(0, "md0p1", "/srv/array", -1, -1);
+    add(-1, "md1", "[SWAP]", -1, 20);    // 2
+    add(-1, "vg-lv", "", -1, 30);        // 3
+    add(-1, "vda", "", -1, -1);          // 4
+    add(4, "vda1", "", 10, -1);
+    add(4, "vda2", "", 20, -1);
+    add(-1, "vdb", "", -1, -1);          // 7
+    add(7, "vdb1", "/mnt/b2\n/mnt/b1", 10, -1);
+    add(-1, "vdc", "", -1, -1);          // 9
+    add(9, "vdc1", "", 10, -1);
+    add(9, "vdc2", "/mnt/c2b\n/mnt/c2a", 20, -1);
+    add(-1, "vdd", "", 30, -1);
+    add(-1, "vde", "", 30, -1);
+    add(-1, "vdf", "", -1, -1);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("groups: art in front of the tree, children after their last member's subtree", "[smartcols]") {
+    CLocale c;
+    Table t = grouped();
+    ScolsOptions o;
+    o.tree = true;
+    CHECK(render_scols(t, o) ==
+          "       NAME    MOUNTPOINTS\n"
+          "       vda     \n"
+          "   ,-> |-vda1  \n"
+          ",->|   `-vda2  \n"
+          "|  |   vdb     \n"
+          "|  |-> `-vdb1  /mnt/b2\n"
+          "|  |           /mnt/b1\n"
+          "|  |   vdc     \n"
+          "|  '-> |-vdc1  \n"
+          "'-> |  `-vdc2  /mnt/c2b\n"
+          " |  |          /mnt/c2a\n"
+          " |  `--md0     \n"
+          " |     `-md0p1 /srv/array\n"
+          " `-----md1     [SWAP]\n"
+          "   ,-> vdd     \n"
+          "   '-> vde     \n"
+          "    `--vg-lv   \n"
+          "       vdf     \n");
+
+    SECTION("utf-8 symbols") {
+        o.ascii = false;
+        o.noheadings = true;
+        std::string out = render_scols(t, o);
+        CHECK(out.find("\xe2\x94\x8c\xe2\x94\x88\xe2\x96\xb6\xe2\x94\x86   \xe2\x94\x94\xe2\x94\x80vda2") !=
+              std::string::npos);  // "┌┈▶┆   └─vda2"
+        CHECK(out.find(" \xe2\x94\x94\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88md1") !=
+              std::string::npos);  // " └┈┈┈┈┈md1"
+    }
+    SECTION("JSON and raw output keep no art; JSON orders group children as the tree") {
+        o.mode = ScolsMode::json;
+        std::string js = render_scols(t, o);
+        CHECK(js.find("\"vdc2\"") < js.find("\"md0\""));
+        CHECK(js.find("\"md1\"") < js.find("\"vdd\""));
+        CHECK(js.find("\"vde\"") < js.find("\"vg-lv\""));
+        CHECK(js.find("->") == std::string::npos);
+    }
+    SECTION("without tree output, groups change nothing") {
+        o.tree = false;
+        std::string out = render_scols(t, o);
+        CHECK(out.rfind("NAME", 0) == 0);
+        CHECK(out.find("md0   ") < out.find("vda"));
+        CHECK(out.find("->") == std::string::npos);
+    }
+}
+
+TEST_CASE("groups: a group without members leaves its child where it is", "[smartcols]") {
+    CLocale c;
+    Table t;
+    t.columns = {{"NAME", "", Align::left, JsonKind::string, col_tree, 0, 0}};
+    t.add_row(-1).cells[0].text = "a";
+    auto& r = t.add_row(-1);
+    r.cells[0].text = "b";
+    r.group_child = 5;
+    ScolsOptions o;
+    o.tree = true;
+    CHECK(render_scols(t, o) == "NAME\na\nb\n");
+}

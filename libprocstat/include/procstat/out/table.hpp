@@ -53,6 +53,12 @@ struct Cell {
 struct Row {
     std::vector<Cell> cells;
     std::ptrdiff_t parent = -1;  // index of the parent row in tree mode, -1 for top level
+    // libsmartcols groups (lsblk -M), drawn in aligned tree output only. Ids are any numbers
+    // >= 0 chosen by the caller. A row may be a member of one group; a top-level row may be a
+    // child of one group: it is then printed right after the subtree of the group's last member
+    // (the member row with the highest index) instead of in its own place.
+    std::ptrdiff_t group = -1;        // group this row is a member of, -1 for none
+    std::ptrdiff_t group_child = -1;  // group this top-level row is a child of, -1 for none
 };
 
 struct Table {
