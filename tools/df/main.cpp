@@ -63,8 +63,9 @@ int run(df::Options& o) {
     fsusage::LiveOracle live_oracle(ms);
     std::optional<fsusage::SysrootOracle> root_oracle;
     if (!root.is_live()) root_oracle.emplace(root);  // "--sysroot /" is the running system
-    fsusage::PathOracle& oracle =
-        root_oracle ? static_cast<fsusage::PathOracle&>(*root_oracle) : live_oracle;
+    fsusage::PathOracle* oracle_ptr = &live_oracle;
+    if (root_oracle) oracle_ptr = &*root_oracle;
+    fsusage::PathOracle& oracle = *oracle_ptr;
 
     fsusage::DfQuery q;
     q.show_all = o.show_all;

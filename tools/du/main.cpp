@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     // Threads: decided once from the device of the first operand (or ".").
     {
         struct stat st;
-        const std::string& first = opts.files.empty() ? std::string(".") : opts.files.front();
+        const std::string first = opts.files.empty() ? std::string(".") : opts.files.front();
         if (::stat(first.c_str(), &st) != 0 && ::stat(".", &st) != 0) st.st_dev = 0;
         opts.walk.threads = walk::default_threads(st.st_dev);
     }

@@ -217,7 +217,7 @@ bool take_ours(std::vector<char*>& args, Options& opts, std::optional<int>& rc) 
                     return false;
                 }
                 if (q > 1) {
-                    prefixes.push_back(std::string(a.substr(0, q)));
+                    prefixes.emplace_back(a.substr(0, q));
                     kept.push_back(prefixes.back().data());
                 }
                 continue;

@@ -35,7 +35,7 @@ struct OutCol {
 
 class Builder {
 public:
-    Builder(block::Walker& w, const Options& o) : w_(w), o_(o), tree_(w.tree()),
+    Builder(block::Walker& w, const Options& o) : o_(o), tree_(w.tree()),
         data_(w, block::DataOptions{o.bytes, o.paths, o.raw || o.pairs || o.json,
                                     !o.sysroot.empty(), o.probe}) {}
 
@@ -47,7 +47,6 @@ private:
     int cmp(const Line& a, const Line& b) const;
     void emit(out::Table& t, int line, std::ptrdiff_t parent_row);
 
-    block::Walker& w_;
     const Options& o_;
     block::DevTree& tree_;
 public:

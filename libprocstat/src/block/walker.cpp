@@ -318,7 +318,8 @@ void Walker::walk_all() {
                 int parts = 0;
                 if (io::list_dir(live, livedir, entries))
                     for (auto& e : entries) {
-                        std::string rel = livedir + "/" + e + "/start";
+                        std::string rel = livedir;
+                        rel.append("/").append(e).append("/start");
                         if (e.size() > lname.size() && e.compare(0, lname.size(), lname) == 0 &&
                             ::faccessat(live.fd(), rel.c_str(), R_OK, 0) == 0)
                             parts++;

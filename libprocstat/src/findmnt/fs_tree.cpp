@@ -40,7 +40,7 @@ class TreeBuilder {
 public:
     TreeBuilder(const std::vector<FsEntry>& es, const std::function<bool(std::size_t)>& match,
                 bool submounts)
-        : es_(es), match_(match), submounts_(submounts), kids_(children_of(es)),
+        : match_(match), submounts_(submounts), kids_(children_of(es)),
           visited_(es.size(), false), has_line_(es.size(), false), on_path_(es.size(), 0) {}
 
     // findmnt create_treenode(FS, PARENT_LINE), iteratively.
@@ -79,7 +79,6 @@ public:
     std::vector<TreeLine> lines;
 
 private:
-    const std::vector<FsEntry>& es_;
     const std::function<bool(std::size_t)>& match_;
     bool submounts_;
     std::vector<std::vector<std::size_t>> kids_;

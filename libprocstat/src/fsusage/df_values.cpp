@@ -55,7 +55,8 @@ double used_percent(const FieldValues& v) {
         (v.used + v.available < v.used) == v.negate_available) {
         std::uint64_t u100 = v.used * 100;
         std::uint64_t nonroot_total = v.used + v.available;
-        return static_cast<double>(u100 / nonroot_total + (u100 % nonroot_total != 0));
+        const std::uint64_t rounded_up = u100 / nonroot_total + (u100 % nonroot_total != 0);
+        return static_cast<double>(rounded_up);
     }
     // compat: GNU falls back on floating point here (negative or huge values) and rounds up.
     double u = v.negate_used ? -static_cast<double>(-v.used) : static_cast<double>(v.used);

@@ -604,7 +604,11 @@ private:
                 const auto& chunks = data_[l][c];
                 if (k < chunks.size()) {
                     std::string d = chunks[k];
-                    if (k > 0 && cols_[c].tree) d = lines_[l].grp_empty_art + lines_[l].cont_art + d;
+                    if (k > 0 && cols_[c].tree) {
+                        std::string art = lines_[l].grp_empty_art;
+                        art += lines_[l].cont_art;
+                        d.insert(0, art);
+                    }
                     print_cell(out, c, d, static_cast<std::ptrdiff_t>(l));
                 } else {
                     if (c + 1 == cols_.size()) {

@@ -480,7 +480,7 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
     // Visit the directory in cur_ (pre-order), then open and scan it (or take the scan a
     // worker made) and push its frame. TASK is its prefetch task, if any.
     auto enter = [&](int dirfd, const char* name, bool follow_this, std::size_t level,
-                     std::shared_ptr<Task> task) {
+                     const std::shared_ptr<Task>& task) {
         Frame fr;
         fr.st = cur_;
         fr.path_len = path_.size();
@@ -594,7 +594,7 @@ void Walker::walk(const std::string& arg, const Visit& visit) {
         std::string name = ent.name;  // enter() may reallocate frames_
         std::shared_ptr<Task> task = std::move(ent.task);
         int fd = top.fd->fd;
-        enter(fd, name.c_str(), follow, level, std::move(task));
+        enter(fd, name.c_str(), follow, level, task);
     }
 }
 

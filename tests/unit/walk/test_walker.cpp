@@ -388,7 +388,7 @@ TEST_CASE("DuSize keeps the newest time and sums the rest") {
     CHECK(a.time.tv_nsec == 7);
 }
 
-TEST_CASE("--sort orders records by shown size or name, ties in du's order") {
+TEST_CASE("sort option (--sort) orders records by shown size or name, ties in du's order") {
     auto rec = [](const char* path, std::uint64_t bytes, std::uint64_t apparent, std::uint64_t inodes) {
         DuRecord r;
         r.path = path;
