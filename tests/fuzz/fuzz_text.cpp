@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "procstat/out/smartcols.hpp"
 #include "procstat/out/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -13,11 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)init;
     std::string_view s(reinterpret_cast<const char*>(data), size);
     using namespace procstat::out;
-    std::string hex = escape_hex(s);
+    std::string hex = scols_raw_encode(s);
     // escaped raw output never contains blanks, backslash-less control bytes or newlines
     for (char c : hex)
         if (c == ' ' || c == '\n' || c == '\t') __builtin_trap();
-    std::string pairs = escape_pairs(s);
+    std::string pairs = scols_pairs_encode(s);
     for (char c : pairs)
         if (static_cast<unsigned char>(c) < 0x20) __builtin_trap();
     std::string json = escape_json(s);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Unit tests for the JSON writer, the escapers and display width.
+// Unit tests for the JSON writer, the JSON escaper and display width.
 #include <catch2/catch.hpp>
 
 #include <clocale>
@@ -70,29 +70,11 @@ TEST_CASE("escape_json covers quotes, backslash and every control character") {
     CHECK(escape_json("caf\xc3\xa9") == "caf\xc3\xa9");
 }
 
-TEST_CASE("escape_pairs escapes shell-special characters and control bytes") {
-    CHECK(escape_pairs("a\"b") == "a\\\"b");
-    CHECK(escape_pairs("$HOME `x` \\") == "\\$HOME \\`x\\` \\\\");
-    CHECK(escape_pairs("a\nb") == "a\\x0ab");
-    CHECK(escape_pairs("a b") == "a b");
-}
-
-TEST_CASE("escape_hex in the C locale") {
-    std::setlocale(LC_ALL, "C");
-    CHECK(escape_hex("/mnt/a b") == "/mnt/a\\x20b");
-    CHECK(escape_hex("x\\y") == "x\\x5cy");
-    CHECK(escape_hex("\t\n") == "\\x09\\x0a");
-    CHECK(escape_hex("\xc3\xa9") == "\\xc3\\xa9");
-    CHECK(escape_hex("plain") == "plain");
-}
-
-TEST_CASE("escape_hex and display_width in a UTF-8 locale") {
+TEST_CASE("display_width in a UTF-8 locale") {
     if (!std::setlocale(LC_ALL, "C.UTF-8")) {
         WARN("C.UTF-8 locale not available");
         return;
     }
-    CHECK(escape_hex("caf\xc3\xa9 x") == "caf\xc3\xa9\\x20x");
-    CHECK(escape_hex("\xff") == "\\xff");
     CHECK(display_width("caf\xc3\xa9") == 4);
     CHECK(display_width("\xe6\x97\xa5\xe6\x9c\xac") == 4);  // two wide CJK characters
     CHECK(display_width("\xff\xfe") == 2);                  // invalid bytes: one cell each

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Text helpers for renderers: display width of UTF-8 text and the escapers the tools use.
+// Text helpers for renderers: display width of UTF-8 text and JSON string escaping.
+// (util-linux raw/pairs/JSON encodings live with the renderer in out/smartcols.hpp.)
 #pragma once
 #include <cstddef>
 #include <string>
@@ -14,14 +15,6 @@ std::size_t display_width(std::string_view s);
 
 // Append N spaces.
 inline void pad(std::string& out, std::size_t n) { out.append(n, ' '); }
-
-// util-linux "raw" and "safe" encoding: blanks, backslash and non-printable bytes as \xNN
-// (valid printable multibyte characters are kept in a UTF-8 locale).
-std::string escape_hex(std::string_view s);
-
-// Escaping for KEY="value" pairs output: '"', '\\', '`', '$' get a backslash, control bytes
-// become \xNN (util-linux export format).
-std::string escape_pairs(std::string_view s);
 
 // RFC 8259 string escaping (without the surrounding quotes). Control characters as \uXXXX or the
 // short forms; bytes >= 0x80 are copied (invalid UTF-8 is passed through, as util-linux does).
