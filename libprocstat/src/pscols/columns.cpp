@@ -25,20 +25,17 @@ using proc::Process;
 // ---------------------------------------------------------------------------------------------
 // Context caches
 
+// "" when the id has no name (the formatter then prints the number, as procps does).
 const std::string& Ctx::user_name(std::uint32_t uid) {
-    auto it = users.find(uid);
-    if (it != users.end()) return it->second;
-    std::string name;
-    if (passwd* pw = ::getpwuid(uid)) name = pw->pw_name;
-    return users.emplace(uid, std::move(name)).first->second;
+    static const std::string none;
+    const auto& n = names.user(uid);
+    return n ? *n : none;
 }
 
 const std::string& Ctx::group_name(std::uint32_t gid) {
-    auto it = groups.find(gid);
-    if (it != groups.end()) return it->second;
-    std::string name;
-    if (group* gr = ::getgrgid(gid)) name = gr->gr_name;
-    return groups.emplace(gid, std::move(name)).first->second;
+    static const std::string none;
+    const auto& n = names.group(gid);
+    return n ? *n : none;
 }
 
 const std::string& Ctx::tty_name(int dev) {

@@ -162,9 +162,9 @@ TEST_CASE("stat letters, nice of realtime tasks, memory and times", "[columns]")
 
 TEST_CASE("user names are cut with '+', unknown ids printed as numbers", "[columns]") {
     Ctx c = ctx();
-    c.users[0] = "root";
-    c.users[1000] = "averyveryverylongname";
-    c.users[4242] = "";
+    c.names.put_user(0, "root");
+    c.names.put_user(1000, "averyveryverylongname");
+    c.names.put_user(4242, std::nullopt);
     proc::Process p;
     p.euid = 0;
     CHECK(fmt("user", p, c, 8) == "root");

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "procstat/core/names.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/proc/process.hpp"
 #include "procstat/proc/reader.hpp"
@@ -32,7 +33,7 @@ struct Ctx {
     bool show_env = false;       // BSD 'e': args is followed by the environment
     std::string forest_prefix;   // per row: 'L', '+', '|', ' ' per level (empty: no tree)
     char forest_type = 0;        // 'b' (--forest, f) or 'u' (-H)
-    std::unordered_map<std::uint32_t, std::string> users, groups;  // name caches ("" = none)
+    NameCache names;  // uid/gid -> name, one NSS lookup per id
     std::unordered_map<int, std::string> ttys;
 
     const std::string& user_name(std::uint32_t uid);   // "" when unknown
