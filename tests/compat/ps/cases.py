@@ -37,6 +37,35 @@ thcount tid time timens times tname tpgid trs tt tty ucmd ucomm uid uname unit u
 utsns uunit vsize vsz wbytes wcbytes wchan wchars wops""".split()
 
 
+
+def _mem_and_cpu(pid):
+    """statm, private pages (smaps_rollup: USS changes when a forked child execs) and
+    utime/stime of PID (None once it is gone): what an idle process keeps still."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            statm = f.read()
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            statm += "".join(l for l in f if l.startswith("Private"))
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return statm, fields[11], fields[12]
+    except (OSError, IndexError):
+        return None
+
+
+def wait_idle(pids, limit=10.0):
+    """Wait until every process in PIDS has the same memory and CPU figures over 0.3 s (they
+    have finished starting up: forks touched their pages, exec'd, reached their sleep), so
+    both ps runs see the same USS/RSS. A fixed delay was not enough on a loaded machine."""
+    deadline = time.monotonic() + limit
+    before = {p: _mem_and_cpu(p) for p in pids}
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        now = {p: _mem_and_cpu(p) for p in pids}
+        if now == before:
+            return
+        before = now
+
 def keep_ours(out: bytes, ctx: dict) -> bytes:
     """Header plus the lines whose first PID-like field is one of ours (strict, same for both)."""
     lines = out.split(b"\n")
@@ -128,8 +157,8 @@ def groups(env):
                 break
             time.sleep(0.05)
         st["kids"] = kids
-        time.sleep(0.3)  # let every process reach its idle state
         ids = dict(pr.pids)
+        wait_idle(set(ids.values()) | set(kids))
         ptyname = os.ttyname(slave)[len("/dev/"):]
         allp = sorted(set(ids.values()) | set(kids))
         ctx["pidset"] = set(allp)
