@@ -54,7 +54,9 @@ struct Operand {
 
 struct Node {
     enum class Kind { and_, or_, not_, compare, truth } kind = Kind::truth;
-    std::unique_ptr<Node> a, b;
+    std::unique_ptr<Node> a;                   // operand of not_
+    std::vector<std::unique_ptr<Node>> terms;  // operands of and_/or_: a chain is one flat node,
+                                               // so evaluating or freeing it never recurses deeply
     Operand lhs, rhs;
     Op op = Op::eq;
     std::shared_ptr<regex_t> re;  // for match/nomatch with a literal pattern
@@ -244,32 +246,32 @@ private:
 
     std::unique_ptr<Node> parse_or() {
         auto l = parse_and();
-        while (l && tok_.kind == Tok::or_) {
+        if (!l || tok_.kind != Tok::or_) return l;
+        auto n = std::make_unique<Node>();
+        n->kind = Node::Kind::or_;
+        n->terms.push_back(std::move(l));
+        while (tok_.kind == Tok::or_) {
             if (!advance()) return nullptr;
             auto r = parse_and();
             if (!r) return nullptr;
-            auto n = std::make_unique<Node>();
-            n->kind = Node::Kind::or_;
-            n->a = std::move(l);
-            n->b = std::move(r);
-            l = std::move(n);
+            n->terms.push_back(std::move(r));
         }
-        return l;
+        return n;
     }
 
     std::unique_ptr<Node> parse_and() {
         auto l = parse_unary();
-        while (l && tok_.kind == Tok::and_) {
+        if (!l || tok_.kind != Tok::and_) return l;
+        auto n = std::make_unique<Node>();
+        n->kind = Node::Kind::and_;
+        n->terms.push_back(std::move(l));
+        while (tok_.kind == Tok::and_) {
             if (!advance()) return nullptr;
             auto r = parse_unary();
             if (!r) return nullptr;
-            auto n = std::make_unique<Node>();
-            n->kind = Node::Kind::and_;
-            n->a = std::move(l);
-            n->b = std::move(r);
-            l = std::move(n);
+            n->terms.push_back(std::move(r));
         }
-        return l;
+        return n;
     }
 
     // Parentheses and 'not' recurse: bound their nesting so that a hostile expression cannot
@@ -445,8 +447,14 @@ bool truth(const Value& v) {
 
 bool eval_node(const Node& n, const Lookup& lookup) {
     switch (n.kind) {
-    case Node::Kind::and_: return eval_node(*n.a, lookup) && eval_node(*n.b, lookup);
-    case Node::Kind::or_: return eval_node(*n.a, lookup) || eval_node(*n.b, lookup);
+    case Node::Kind::and_:
+        for (const auto& t : n.terms)
+            if (!eval_node(*t, lookup)) return false;
+        return true;
+    case Node::Kind::or_:
+        for (const auto& t : n.terms)
+            if (eval_node(*t, lookup)) return true;
+        return false;
     case Node::Kind::not_: return !eval_node(*n.a, lookup);
     case Node::Kind::compare: return compare(n, lookup);
     case Node::Kind::truth: return truth(resolve(n.lhs, lookup));
