@@ -908,32 +908,8 @@ std::string scols_pairs_encode(std::string_view s) {
     return out;
 }
 
-std::string scols_json_encode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char ch : s) {
-        unsigned char c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                static constexpr char digits[] = "0123456789abcdef";
-                out += "\\u00";
-                out += digits[c >> 4];
-                out += digits[c & 15];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    return out;
-}
+// compat: util-linux leaves DEL (0x7f) unescaped in JSON strings.
+std::string scols_json_encode(std::string_view s) { return escape_json(s, /*escape_del=*/false); }
 
 std::string render_scols(const Table& table, const ScolsOptions& opts) {
     // compat: libsmartcols prints nothing at all (not even headers) for a table without lines,

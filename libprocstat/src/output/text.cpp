@@ -38,7 +38,7 @@ std::size_t display_width(std::string_view s) {
     return w;
 }
 
-std::string escape_json(std::string_view s) {
+std::string escape_json(std::string_view s, bool escape_del) {
     std::string out;
     out.reserve(s.size());
     for (char ch : s) {
@@ -52,7 +52,7 @@ std::string escape_json(std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (c < 0x20 || c == 0x7f)
+            if (c < 0x20 || (c == 0x7f && escape_del))
                 out += fmt::format("\\u{:04x}", c);
             else
                 out.push_back(ch);

@@ -18,6 +18,6 @@ inline void pad(std::string& out, std::size_t n) { out.append(n, ' '); }
 
 // RFC 8259 string escaping (without the surrounding quotes). Control characters as \uXXXX or the
 // short forms; bytes >= 0x80 are copied (invalid UTF-8 is passed through, as util-linux does).
-std::string escape_json(std::string_view s);
+std::string escape_json(std::string_view s, bool escape_del = true);
 
 }  // namespace procstat::out
