@@ -4,6 +4,8 @@
 #include <getopt.h>
 #include <unistd.h>
 
+#include "fuzz_argv.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,27 +19,13 @@
 #include "../../tools/du/usage_text.cpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    // --help and --version print to stdout; keep the fuzzer's output readable.
-    if (std::freopen("/dev/null", "w", stdout) == nullptr) return 0;
+    procstat::fuzz::silence_stdout();
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::string_view text(reinterpret_cast<const char*>(data), size);
-    // argv: "du" then the NUL-separated parts of the input (at most 32)
-    std::vector<std::string> args{"du"};
-    while (args.size() < 33) {
-        auto nul = text.find('\0');
-        args.emplace_back(text.substr(0, nul));
-        if (nul == std::string_view::npos) break;
-        text.remove_prefix(nul + 1);
-    }
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    optind = 0;  // full getopt reset between runs
-    opterr = 1;
+    procstat::fuzz::FuzzArgv a("du", data, size);
     int rc = 0;
-    (void)procstat::du::parse_options(static_cast<int>(args.size()), argv.data(), rc);
+    (void)procstat::du::parse_options(a.argc(), a.argv(), rc);
     return 0;
 }

@@ -4,6 +4,8 @@
 #include <getopt.h>
 #include <unistd.h>
 
+#include "fuzz_argv.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,27 +18,13 @@
 #include "../../tools/lsblk/options.cpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    // --help and --version print to stdout; keep the fuzzer's output readable.
-    if (std::freopen("/dev/null", "w", stdout) == nullptr) return 0;
+    procstat::fuzz::silence_stdout();
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::string_view text(reinterpret_cast<const char*>(data), size);
-    // argv: "lsblk" then the NUL-separated parts of the input (at most 32)
-    std::vector<std::string> args{"lsblk"};
-    while (args.size() < 33) {
-        auto nul = text.find('\0');
-        args.emplace_back(text.substr(0, nul));
-        if (nul == std::string_view::npos) break;
-        text.remove_prefix(nul + 1);
-    }
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    optind = 0;  // full getopt reset between runs
-    opterr = 1;
+    procstat::fuzz::FuzzArgv a("lsblk", data, size);
     procstat::lsblk_tool::Options o;
-    (void)procstat::lsblk_tool::parse_options(static_cast<int>(args.size()), argv.data(), o);
+    (void)procstat::lsblk_tool::parse_options(a.argc(), a.argv(), o);
     return 0;
 }
