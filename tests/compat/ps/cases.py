@@ -11,6 +11,7 @@ Teardown kills exactly those PIDs.
 """
 import os
 import pty
+import shutil
 import signal
 import subprocess
 import sys
@@ -83,11 +84,13 @@ def keep_ours(out: bytes, ctx: dict) -> bytes:
 
 
 class Procs:
-    def __init__(self):
+    def __init__(self, env=None):
         self.children = []
         self.pids = {}
+        self.env = env
 
     def start(self, name, argv, **kw):
+        kw.setdefault("env", self.env)
         p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, **kw)
         self.children.append(p)
         self.pids[name] = p.pid
@@ -112,7 +115,15 @@ def groups(env):
         if not os.path.exists("/usr/bin/cc"):
             raise SkipGroup("no C compiler for the helper")
         helper = build_helper(ctx["workdir"])
-        pr = Procs()
+        # Private copies of sh and sleep: their text pages are then mapped by our processes only,
+        # so USS/RSS do not change when some other sh or sleep on the machine starts or exits
+        # between the two ps runs (seen in CI while other test groups ran shell commands).
+        bindir = os.path.join(ctx["workdir"], "bin")
+        os.makedirs(bindir, exist_ok=True)
+        for prog in ("sh", "sleep"):
+            shutil.copy2(shutil.which(prog), os.path.join(bindir, prog))
+        penv = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""))
+        pr = Procs(penv)
         st["procs"] = pr
         pr.start("sleep", ["sleep", "10001"])
         pr.start("sleep2", ["sleep", "10002"])
@@ -139,7 +150,7 @@ def groups(env):
         # pty: a session leader with a controlling terminal
         master, slave = pty.openpty()
         st["pty"] = (master, slave)
-        tp = subprocess.Popen(["sleep", "10010"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+        tp = subprocess.Popen(["sleep", "10010"], env=penv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
                               preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         pr.children.append(tp)
         pr.pids["pty"] = tp.pid
