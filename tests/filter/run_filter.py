@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""End-to-end tests of -Q/--filter, --check and --check-any in df and free.
+"""End-to-end tests of -Q/--filter, --check and --check-any in every tool (df and free here,
+the others in cases_<tool>.py beside this file).
 
 usage: run_filter.py --build DIR [-v] [-k SUBSTRING]
 
@@ -17,6 +18,7 @@ namespace tests are reported as skipped, never passed.
 Prints "filter: N passed, N failed, N skipped"; exit status 1 when anything failed.
 """
 import argparse
+import importlib
 import os
 import subprocess
 import sys
@@ -38,6 +40,14 @@ def test(needs_ns=False):
 
 class Fail(Exception):
     pass
+
+
+class Skip(Exception):
+    pass
+
+
+# Man pages that carry the shared filter-language section; cases_<tool>.py modules add theirs.
+MAN_PAGES = ["free.1", "df.1"]
 
 
 def run(cmd, env=None):
@@ -378,16 +388,12 @@ def json_is_locale_proof(ctx):
             expect(f"{tool} {args} under {var}={comma[0]}", (rc, out), (0, c_out))
 
 
-class Skip(Exception):
-    pass
-
-
 @test()
 def man_pages_carry_the_shared_section(ctx):
     man = os.path.join(harness.SOURCE_DIR, "man")
     with open(os.path.join(man, "filter-language.roff")) as f:
         shared = f.read().split("\n", 2)[2]  # without the two comment lines
-    for page in ("free.1", "df.1"):
+    for page in MAN_PAGES:
         with open(os.path.join(man, page)) as f:
             text = f.read()
         start = text.find("\n", text.find('.\\" BEGIN filter-language')) + 1
@@ -399,7 +405,19 @@ def man_pages_carry_the_shared_section(ctx):
 
 # ------------------------------------------------------------------ runner
 
+def load_tool_cases():
+    """Import tests/filter/cases_*.py: one module per tool, each registering its tests with
+    ``from run_filter import test, ...`` (this file, whether run as a script or imported)."""
+    sys.modules.setdefault("run_filter", sys.modules[__name__])
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    for fn in sorted(os.listdir(here)):
+        if fn.startswith("cases_") and fn.endswith(".py"):
+            importlib.import_module(fn[:-3])
+
+
 def main():
+    load_tool_cases()
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
     ap.add_argument("-k")
