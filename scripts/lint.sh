@@ -2,17 +2,22 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Static analysis of the project's code: clang-tidy (checks in .clang-tidy, warnings are errors)
 # and cppcheck. Needs a configured build directory for compile_commands.json.
-#   scripts/lint.sh [BUILD_DIR]        (default: build)
+#   scripts/lint.sh [BUILD_DIR [FILE...]]   (default: build; every .cpp of the library and tools)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+shift || true
 passed=0
 failed=0
 if [ ! -f "$build/compile_commands.json" ]; then
   echo "lint: $build/compile_commands.json missing (run scripts/setup.sh first)"
   echo "lint: 0 passed, 1 failed"; exit 1
 fi
-mapfile -t files < <(git ls-files 'libprocstat/src/*.cpp' 'tools/*.cpp')
+if [ $# -gt 0 ]; then
+  files=("$@")
+else
+  mapfile -t files < <(git ls-files 'libprocstat/src/*.cpp' 'tools/*.cpp')
+fi
 
 tidy=$(command -v clang-tidy || command -v clang-tidy-14 || true)
 if [ -n "$tidy" ]; then
