@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "filter.hpp"
 #include "formats.hpp"
 #include "options.hpp"
 #include "procstat/core/io.hpp"
@@ -152,6 +153,11 @@ int main(int argc, char** argv) {
 
     std::vector<Column> cols;
     if (!build_columns(o, cols, err)) return fail_usage(err);
+    RowTests tests;
+    if (!compile_tests(o, tests, err)) {
+        std::fputs(err.c_str(), stderr);
+        return 1;  // compat: ps's usage-error status
+    }
 
     pscols::Ctx ctx;
     ctx.root = &root;
@@ -166,6 +172,7 @@ int main(int argc, char** argv) {
     for (auto& c : cols) needs |= c.def->needs;
     if (o.bsd_e && (needs & proc::need_cmdline)) needs |= proc::need_environ;
     for (auto& k : o.sort) needs |= pscols::find_column(k.key)->needs;
+    needs |= tests_needs(tests);  // only the files the expressions' keys read
 
     proc::ProcReader reader(root);
     Self me = read_self(root);
@@ -224,6 +231,7 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (tests.filter) filter_rows(procs, row_kinds, *tests.filter, ctx);
     sort_processes(procs, o, ctx);
     std::vector<std::string> prefixes;
     if (o.forest || o.unix_H) {
@@ -231,14 +239,14 @@ int main(int argc, char** argv) {
         ctx.forest_type = o.forest ? 'b' : 'u';
     }
 
+    if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
+    auto render = [&](const std::vector<proc::Process>& rows, const std::vector<std::string>& pre,
+                      const std::vector<char>& kinds, std::string& text) {
+        if (o.json) render_json(rows, cols, ctx, pre, text);
+        else render_text(rows, cols, ctx, pre, o, screen_columns(o), screen_lines(o), kinds, text);
+    };
     std::string out;
-    if (o.json) {
-        render_json(procs, cols, ctx, prefixes, out);
-    } else {
-        int screen = screen_columns(o);
-        if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
-        render_text(procs, cols, ctx, prefixes, o, screen, screen_lines(o), row_kinds, out);
-    }
+    render(procs, prefixes, row_kinds, out);
     // Written with write(2) so that a failure keeps its errno for the message (procps prints
     // "ps: write error: REASON" whatever the size of the output).
     std::fflush(stdout);
@@ -252,5 +260,22 @@ int main(int argc, char** argv) {
         }
         done += static_cast<std::size_t>(n);
     }
-    return tool::close_stdout(program_invocation_name, procs.empty() ? 1 : 0);
+    int rc = procs.empty() ? 1 : 0;
+    std::vector<std::size_t> failing;
+    if (tests.check && !run_check(procs, row_kinds, tests, ctx, failing)) {
+        // the failing rows, in the layout of stdout (header, tree art, m rows), on stderr
+        std::vector<proc::Process> bad;
+        std::vector<std::string> bad_pre;
+        std::vector<char> bad_kinds;
+        for (auto i : failing) {
+            bad.push_back(procs[i]);
+            if (i < prefixes.size()) bad_pre.push_back(prefixes[i]);
+            if (i < row_kinds.size()) bad_kinds.push_back(row_kinds[i]);
+        }
+        std::string text;
+        render(bad, bad_pre, bad_kinds, text);
+        std::fwrite(text.data(), 1, text.size(), stderr);
+        rc = 3;
+    }
+    return tool::close_stdout(program_invocation_name, rc);
 }

@@ -419,6 +419,15 @@ struct Parser {
                 case 'w': ++o.wide; break;
                 case 'V': o.want_version = true; break;
                 case 'x': o.bsd_x = true; o.bsd_syntax_used = true; break;
+                case 'Q':
+                    // ours: -Q EXPR (procps 4.0.2 has no -Q)
+                    if (!take(p + 1, val)) {
+                        err = "filter expression must follow -Q";
+                        return false;
+                    }
+                    o.filter = val;
+                    o.filter_option = "-Q";
+                    return true;
                 case 'n': {
                     // -n namelist: accepted and ignored (there is no System.map to read)
                     if (!take(p + 1, val)) {
@@ -644,6 +653,21 @@ struct Parser {
         if (name == "version" || name == "info") { o.want_version = true; return true; }
         if (name == "context") { o.unix_M = true; return true; }
         if (name == "json") { o.json = true; return true; }
+        // ours, spelled in full only (procps has no abbreviations either)
+        if (name == "filter") {
+            if (!need("filter expression must follow --filter")) return false;
+            o.filter = val;
+            o.filter_option = "--filter";
+            return true;
+        }
+        if (name == "check" || name == "check-any") {
+            if (!need(name == "check" ? "check expression must follow --check"
+                                      : "check expression must follow --check-any"))
+                return false;
+            o.check = val;
+            o.check_any = name == "check-any";
+            return true;
+        }
         if (name == "sysroot") {
             if (!need("directory must follow --sysroot")) return false;
             o.sysroot = val;

@@ -2,6 +2,7 @@
 // ps command line: UNIX, BSD and GNU syntaxes parsed by hand into one Options struct.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,10 @@ struct Options {
     // ours
     bool json = false;
     std::string sysroot;
+    std::optional<std::string> filter;  // -Q / --filter EXPR: keep the matching rows
+    std::string filter_option = "-Q";   // how the filter was given (for messages)
+    std::optional<std::string> check;   // --check / --check-any EXPR
+    bool check_any = false;
 
     int quick_count = 0;        // -q/q/--quick-pid uses
     bool plain_error = false;   // message printed as is, without "error:" and usage
