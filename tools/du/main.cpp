@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "filter.hpp"
 #include "messages.hpp"
 #include "options.hpp"
 #include "output.hpp"
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
     auto parsed = du::parse_options(argc, argv, rc);
     if (!parsed) return tool::close_stdout(du::program_name(), rc);
     du::Options& opts = *parsed;
+    du::RowTests tests;
+    if (!du::compile_tests(opts, tests)) return tool::close_stdout(du::program_name(), 1);
 
     // Threads: decided once from the device of the first operand (or ".").
     {
@@ -76,7 +79,7 @@ int main(int argc, char** argv) {
         opts.walk.threads = walk::default_threads(st.st_dev);
     }
 
-    du::Printer printer(opts);
+    du::Printer printer(opts, &tests);
     walk::DuCounter counter(opts.walk, printer);
     bool ok = true;
 
@@ -112,5 +115,7 @@ int main(int argc, char** argv) {
 
     if (opts.total) printer.total(counter.total());
     printer.finish();
-    return tool::close_stdout(du::program_name(), ok ? 0 : 1);
+    // A failed check decides the status (3), as in df and free.
+    int status = !printer.check_passed() ? 3 : ok ? 0 : 1;
+    return tool::close_stdout(du::program_name(), status);
 }

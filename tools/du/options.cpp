@@ -238,35 +238,75 @@ IntParse parse_threshold(const char* s, std::int64_t& out) {
     return status;
 }
 
-// Take our options that have GNU-like prefixes ("--sysroot DIR", "--sort=KEY", exact
-// spelling only) out of ARGV before getopt sees it, so GNU's messages for ambiguous
-// abbreviations such as "--s" stay the same. Returns the name of an option that lacks its
-// argument, or null.
-const char* take_own_options(std::vector<char*>& args, std::string& sysroot,
-                             std::optional<std::string>& sort) {
+// GNU du's long options that take their argument from the next word when given without '='
+// ("--exclude PATTERN"): that word is an argument, never one of our options.
+bool long_option_takes_next(std::string_view name) {
+    const struct option* match = nullptr;
+    int matches = 0;
+    for (const struct option* o = long_options; o->name; ++o) {
+        std::string_view full = o->name;
+        if (full == name) {
+            match = o;
+            matches = 1;
+            break;
+        }
+        if (full.substr(0, name.size()) == name) {
+            match = o;
+            ++matches;
+        }
+    }
+    return matches == 1 && match->has_arg == required_argument;
+}
+
+// Short options of GNU du (and our -Q) with an argument.
+bool short_option_takes_arg(char c) { return c != '\0' && std::strchr("dBXtQ", c) != nullptr; }
+
+// Our long options, taken out of ARGV before getopt sees it.
+struct OwnOption {
+    std::string_view name;
+    std::optional<std::string>* value;
+    std::size_t* seen_at = nullptr;  // set to a running number each time the option is taken
+};
+
+// Take our long options ("--sysroot DIR", "--sort=KEY", "--filter EXPR", "--check EXPR",
+// "--check-any EXPR"; exact spelling only) out of ARGV before getopt sees it, so GNU's
+// abbreviations ("--s", "--fil", "--c") keep their meaning and messages. The arguments of
+// GNU's options are skipped ("--exclude --check" excludes a file named --check). Returns the
+// name of an option that lacks its argument, or null.
+const char* take_own_options(std::vector<char*>& args, const std::vector<OwnOption>& own) {
+    std::size_t taken_count = 0;
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string_view a = args[i];
         if (a == "--") break;
-        for (std::string_view name : {std::string_view("--sysroot"), std::string_view("--sort")}) {
-            std::string value;
+        bool taken = false;
+        for (const OwnOption& opt : own) {
+            std::string_view name = opt.name;
             if (a == name) {
                 if (i + 1 >= args.size()) return name.data();
-                value = args[i + 1];
+                *opt.value = args[i + 1];
                 args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                            args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
             } else if (a.size() > name.size() && a.substr(0, name.size()) == name &&
                        a[name.size()] == '=') {
-                value = std::string(a.substr(name.size() + 1));
+                *opt.value = std::string(a.substr(name.size() + 1));
                 args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
             } else {
                 continue;
             }
-            if (name == "--sysroot")
-                sysroot = value;
-            else
-                sort = value;
+            taken = true;
+            if (opt.seen_at) *opt.seen_at = ++taken_count;
             --i;
             break;
+        }
+        if (taken) continue;
+        if (a.size() > 2 && a[0] == '-' && a[1] == '-') {
+            if (a.find('=') == std::string_view::npos && long_option_takes_next(a.substr(2))) ++i;
+        } else if (a.size() > 1 && a[0] == '-') {
+            for (std::size_t j = 1; j < a.size(); ++j)
+                if (short_option_takes_arg(a[j])) {
+                    if (j + 1 == a.size()) ++i;
+                    break;
+                }
         }
     }
     return nullptr;
@@ -282,11 +322,23 @@ std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code
     Options o;
     exit_code = 1;
     std::vector<char*> args(argv_in, argv_in + argc_in);
-    std::optional<std::string> sort;
-    if (const char* missing = take_own_options(args, o.walk.sysroot, sort)) {
+    std::optional<std::string> sort, sysroot, check, check_any;
+    std::size_t last_check = 0, last_any = 0;
+    const std::vector<OwnOption> own = {{"--sysroot", &sysroot},
+                                        {"--sort", &sort},
+                                        {"--filter", &o.filter},
+                                        {"--check", &check, &last_check},
+                                        {"--check-any", &check_any, &last_any}};
+    if (const char* missing = take_own_options(args, own)) {
         error(0, std::string("option '") + missing + "' requires an argument");
         usage_failure();
         return std::nullopt;
+    }
+    if (sysroot) o.walk.sysroot = *sysroot;
+    // The last of --check and --check-any wins (as for any option given twice).
+    if (check || check_any) {
+        o.check_any = last_any > last_check;
+        o.check = o.check_any ? check_any : check;
     }
     if (sort) {
         int v = argmatch(*sort, sort_choices, std::size(sort_choices));
@@ -310,7 +362,7 @@ std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code
     opterr = 1;
     for (;;) {
         int long_index = -1;
-        int c = getopt_long(argc, argv, "0abd:chHklmsxB:DLPSX:t:", long_options, &long_index);
+        int c = getopt_long(argc, argv, "0abd:chHklmsxB:DLPSX:t:Q:", long_options, &long_index);
         if (c == -1) break;
         const char* lname = long_index >= 0 ? long_options[long_index].name : nullptr;
         switch (c) {
@@ -421,6 +473,7 @@ std::optional<Options> parse_options(int argc_in, char** argv_in, int& exit_code
             exit_code = 0;
             return std::nullopt;
         case opt_json: o.json = true; break;
+        case 'Q': o.filter = optarg; break;
         default:
             // compat: GNU du keeps parsing after a bad option (getopt has printed why) and
             // shows the usage hint once at the end.

@@ -20,6 +20,9 @@ struct Options {
     walk::DuSort sort = walk::DuSort::none;       // --sort=KEY (ours)
     std::string time_format;            // strftime format for --time
     std::optional<std::string> files0_from;
+    std::optional<std::string> filter;  // -Q / --filter EXPR (ours)
+    std::optional<std::string> check;   // --check / --check-any EXPR (ours)
+    bool check_any = false;
     std::vector<std::string> files;     // operands ("." when none)
 };
 

@@ -6,24 +6,61 @@
 #include <cstdio>
 
 #include "messages.hpp"
+#include "procstat/walk/du_fields.hpp"
 #include "procstat/units/gnu_size.hpp"
 #include "time_format.hpp"
 #include "toolcommon/stdout_check.hpp"
 
 namespace procstat::du {
 
-Printer::Printer(const Options& opts) : opts_(opts), json_(buf_) {
+Printer::Printer(const Options& opts, const RowTests* tests, std::FILE* out)
+    : opts_(opts), json_(buf_), out_(out), tests_(tests && tests->any() ? tests : nullptr) {
     if (opts_.json) {
         json_.begin_object();
         json_.begin_array("entries");
     }
+    if (tests_ && tests_->check) {
+        failing_ = std::make_unique<Printer>(opts_, nullptr, stderr);
+        // With --check-any the failing rows are shown only when no row matched at all.
+        failing_->hold_ = tests_->mode == expr::CheckMode::any;
+    }
+}
+
+Printer::~Printer() = default;
+
+void Printer::write_out() {
+    if (out_ == stdout) {
+        tool::write_stdout(buf_);
+    } else {
+        std::fflush(stdout);
+        std::fwrite(buf_.data(), 1, buf_.size(), out_);
+    }
+    buf_.clear();
 }
 
 void Printer::flush_if_large() {
-    if (buf_.size() >= 64 * 1024) {
-        tool::write_stdout(buf_);
-        buf_.clear();
+    if (buf_.size() >= 64 * 1024 && !hold_) write_out();
+}
+
+// -Q and --check on one row: false when the filter leaves it out. A row the check does not
+// match goes to the failing rows.
+bool Printer::tested(const walk::DuRow& row) {
+    auto lookup = [&](std::string_view name) { return walk::du_field_value(row, opts_.walk, name); };
+    if (tests_->filter && !tests_->filter->eval(lookup)) return false;
+    if (tests_->check) {
+        ++checked_;
+        if (tests_->check->eval(lookup)) {
+            ++matched_;
+        } else if (failing_ && !(failing_->hold_ && matched_ > 0)) {
+            failing_->row(row);
+        }
+        if (failing_ && failing_->hold_ && matched_ > 0) failing_.reset();  // --check-any passed
     }
+    return true;
+}
+
+bool Printer::check_passed() const {
+    return !tests_ || !tests_->check || expr::check_passes(tests_->mode, checked_, matched_);
 }
 
 void Printer::text_line(const walk::DuSize& size, const std::string& name) {
@@ -64,6 +101,7 @@ void Printer::emit(const walk::DuSize& size, const std::string& name, std::size_
 }
 
 void Printer::row(const walk::DuRow& row) {
+    if (tests_ && !tested(row)) return;
     if (opts_.sort != walk::DuSort::none) {
         held_.push_back(walk::DuRecord{*row.path, row.size, row.level, row.is_dir});
         return;
@@ -79,8 +117,7 @@ void Printer::flush_sorted() {
 }
 
 void Printer::problem(walk::DuProblem what, const std::string& path, int err) {
-    tool::write_stdout(buf_);
-    buf_.clear();
+    write_out();
     switch (what) {
     case walk::DuProblem::cannot_access:
         error(err, "cannot access " + quote_name(path));
@@ -121,8 +158,9 @@ void Printer::finish() {
         json_.end_object();
         json_.finish();
     }
-    tool::write_stdout(buf_);
-    buf_.clear();
+    hold_ = false;
+    write_out();
+    if (failing_ && !check_passed()) failing_->finish();
 }
 
 }  // namespace procstat::du

@@ -6,6 +6,7 @@ Sizes are never written down here: both programs stat the same files. Trees cont
 directories, files of assorted sizes, sparse files, hard links (inside one argument and across
 arguments), symlinks (file, directory, dangling), empty directories, fifos and hostile names
 (spaces, newlines, tabs, invalid UTF-8, quotes, a 255-byte name)."""
+import dataclasses
 import json
 import os
 import re
@@ -172,6 +173,31 @@ OPTION_SETS = [
 ARG_SETS = [["t"], ["t/", "t2"], ["t/sub", "t"]]
 
 
+# Our -Q/--filter, --check and --check-any add, never alter: with expressions every row matches
+# (absent values included: time without --time) our output and exit status stay the reference's.
+# Each case gets one of these in turn. --check-any fails when there are no rows at all (a missing
+# argument, a threshold above every size), so it is paired only with cases that print rows.
+MATCH_ALL = [
+    ["--check", "size >= 0 or not (size >= 0)"],
+    ["-Q", "time >= 0 or not (time >= 0)"],
+    ["--filter=depth >= 0 and (path =~ '' or not dir or dir)"],
+    ["--check", "inodes >= 1 && apparent >= 0 && disk >= 0"],
+]
+MATCH_ALL_ANY = ["--check-any", "size >= 0 or not (size >= 0)"]
+
+
+def with_match_all_filters(cases, any_ok=lambda c: False):
+    out = []
+    for i, c in enumerate(cases):
+        if c.stdout_to:
+            continue
+        opts = [MATCH_ALL[i % len(MATCH_ALL)]] + ([MATCH_ALL_ANY] if any_ok(c) else [])
+        for opt in opts:
+            out.append(dataclasses.replace(c, name=f"{c.label()} [ours {opt[0].split('=')[0]} match-all]",
+                                           ours_extra=c.ours_extra + opt))
+    return out
+
+
 def main_groups():
     g = Group("du-tree", "du", setup=lambda ctx: build_main_tree(ctx["workdir"]))
     for opts in OPTION_SETS:
@@ -238,6 +264,9 @@ def main_groups():
         g.case(["--time", "-s", "t"], env={"TIME_STYLE": style}, name=f"env TIME_STYLE={style}")
     g.case(["--time", "--time-style=long-iso", "-s", "t"], env={"TIME_STYLE": "iso"},
            name="--time-style wins over TIME_STYLE")
+    # every option set once more with a match-all expression (and --check-any on the plain tree)
+    g.cases += with_match_all_filters(g.cases, any_ok=lambda c: c.args[-1:] == ["t"] and not any(
+        a.startswith(("-t", "--threshold", "--exclude", "-X")) for a in c.args))
     return [g]
 
 
@@ -347,6 +376,7 @@ def unreadable_groups():
     g.case(["u/noperm/secret", "u/ok"], as_user=65534, compare_stderr=True)
     g.case(["-a", "u/deep"], as_user=65534, compare_stderr=True)
     g.case(["-a", "u"], name="-a u (as root: everything readable)")
+    g.cases += with_match_all_filters(g.cases)
     return [g]
 
 
