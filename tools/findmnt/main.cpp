@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "filter.hpp"
 #include "match.hpp"
 #include "options.hpp"
 #include "procstat/core/io.hpp"
@@ -131,6 +132,13 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return *rc;
+    ul_filter::RowTests tests;
+    if (!ul_filter::compile(o.tests, known_field, "findmnt", tests)) return 1;
+    if ((tests.filter || tests.check) && ((o.flags & fl_poll) || o.verify)) {
+        std::fprintf(stderr, "findmnt: --filter and --check do not apply to --%s\n",
+                     o.verify ? "verify" : "poll");
+        return 1;
+    }
 
     auto root = o.sysroot.empty() ? Result<Root>(Root()) : Root::open(o.sysroot);
     if (!root) {
@@ -148,14 +156,15 @@ int main(int argc, char** argv) {
     }
     if (o.outarg && !parse_column_list(*o.outarg, o.columns)) return 1;
 
-    int optind_ = ::optind;
-    if (optind_ < argc && (o.match_source || o.match_target || o.majmin)) {
+    std::size_t pos = 0;
+    const std::size_t npos = o.positionals.size();
+    if (pos < npos && (o.match_source || o.match_target || o.majmin)) {
         std::fputs("findmnt: options --target and --source can't be used together with command line "
                    "element that is not an option\n", stderr);
         return 1;
     }
-    if (optind_ < argc) set_source_match(o, argv[optind_++]);
-    if (optind_ < argc) o.match_target = argv[optind_++];
+    if (pos < npos) set_source_match(o, o.positionals[pos++]);
+    if (pos < npos) o.match_target = o.positionals[pos++];
 
     const bool listall = !o.match_source && !o.match_target && !o.match_fstype && !o.match_options && !o.majmin;
     if ((o.flags & fl_submounts) && listall) o.flags &= ~fl_submounts;
@@ -216,5 +225,5 @@ int main(int argc, char** argv) {
         else
             for (auto i : found) lines.push_back({i, -1});
     }
-    return print_table(o, es, lines, tid);
+    return print_table(o, es, lines, tid, tests);
 }

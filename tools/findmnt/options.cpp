@@ -168,9 +168,16 @@ const struct option longopts[] = {
     {"vfs-all", no_argument, nullptr, opt_vfs_all},
     {"shadowed", no_argument, nullptr, opt_shadowed},
     {"shell", no_argument, nullptr, 'y'},
+    {nullptr, 0, nullptr, 0},
+};
+
+// Ours, known only when spelled out in full (see ul_filter::PreparedArgs).
+const struct option our_longopts[] = {
     {"sysroot", required_argument, nullptr, opt_sysroot},
     {"sort", required_argument, nullptr, opt_sort},
-    {nullptr, 0, nullptr, 0},
+    {"filter", required_argument, nullptr, ul_filter::opt_filter},
+    {"check", required_argument, nullptr, ul_filter::opt_check},
+    {"check-any", required_argument, nullptr, ul_filter::opt_check_any},
 };
 
 // compat: util-linux ul_excl_t groups of findmnt (rows in ASCII order).
@@ -246,9 +253,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     int excl_st[std::size(excl)] = {};
     int c;
     opterr = 1;
-    while ((c = getopt_long(argc, argv, "AabCcDd:ehiJfF:o:O:p::PklmM:nN:rst:uvRS:T:Uw:Vxy", longopts,
-                            nullptr)) != -1) {
+    constexpr const char* shortopts = "AabCcDd:ehiJfF:o:O:p::PklmM:nN:Q:rst:uvRS:T:Uw:Vxy";  // -Q is ours
+    ul_filter::PreparedArgs pa(argc, argv, shortopts, std::span<const option>(longopts, std::size(longopts) - 1),
+                               our_longopts);
+    while ((c = getopt_long(pa.argc(), pa.argv(), shortopts, pa.longopts(), nullptr)) != -1) {
         if (!check_exclusive(c, excl_st)) return 1;
+        if (ul_filter::take_option(c, optarg, o.tests)) continue;
         switch (c) {
         case 'A': o.all = true; break;
         case 'a': o.flags |= fl_ascii; break;
@@ -380,6 +390,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         default: try_help();
         }
     }
+    for (int i = optind; i < pa.argc(); ++i) o.positionals.emplace_back(pa.argv()[i]);
     return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "procstat/findmnt/columns.hpp"
+#include "ul_filter.hpp"
 
 namespace procstat::findmnt {
 
@@ -56,6 +57,8 @@ struct Options {
     std::optional<int> timeout;             // -w, milliseconds
     std::string sysroot;                    // --sysroot (ours)
     std::optional<std::string> sort;        // --sort (ours)
+    ul_filter::FilterArgs tests;            // -Q/--filter, --check, --check-any (ours)
+    std::vector<std::string> positionals;   // SOURCE and TARGET arguments
 };
 
 // Parse argv. Returns an exit status when the program must stop (after printing help,

@@ -9,6 +9,7 @@
 
 #include "procstat/out/smartcols.hpp"
 #include "procstat/core/parse_util.hpp"
+#include "filter.hpp"
 #include "match.hpp"
 #include "run.hpp"
 #include "toolcommon/stdout_check.hpp"
@@ -57,7 +58,8 @@ CellContext make_context(const Options& o, int tid) {
     return ctx;
 }
 
-int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid) {
+int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid,
+                const ul_filter::RowTests& tests) {
     bool tree = o.flags & fl_tree;
     std::vector<Col> cols = o.columns;
     std::vector<bool> hidden(cols.size(), false);
@@ -103,12 +105,38 @@ int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vec
         t.columns.push_back(spec);
     }
     CellContext ctx = make_context(o, tid);
+    std::vector<char> keep, failing;
     for (const auto& ln : lines) {
         auto& row = t.add_row(tree ? ln.parent_line : -1);
         for (std::size_t k = 0; k < cols.size(); ++k) row.cells[k].text = cell_text(cols[k], es[ln.entry], ctx);
+        auto lookup = [&](std::string_view name) { return field_value(name, es[ln.entry], ctx); };
+        bool kept = !tests.filter || tests.filter->eval(lookup);
+        keep.push_back(kept);
+        failing.push_back(kept && tests.check && !tests.check->eval(lookup));
     }
-    if (!keys.empty()) {
-        std::stable_sort(t.rows.begin(), t.rows.end(), [&](const out::Row& a, const out::Row& b) {
+    int rc = 0;
+    std::optional<out::Table> bad;  // the rows failing --check, laid out as stdout
+    if (tests.check) {
+        std::size_t rows = 0, fails = 0;
+        for (std::size_t i = 0; i < keep.size(); ++i) {
+            rows += keep[i] ? 1 : 0;
+            fails += failing[i] ? 1 : 0;
+        }
+        if (!expr::check_passes(tests.mode, rows, rows - fails)) {
+            rc = 3;
+            bad = t;
+            // --check-any fails when no row matches: every row is a failing one
+            ul_filter::keep_rows(*bad, tests.mode == expr::CheckMode::all ? failing : keep);
+        }
+    }
+    if (tests.filter) {
+        ul_filter::keep_rows(t, keep);
+        // compat: as findmnt does when nothing is found, no output and exit status 1
+        if (t.rows.empty() && rc == 0) return 1;
+    }
+    auto sort_rows = [&](out::Table& tab) {
+        if (keys.empty()) return;
+        std::stable_sort(tab.rows.begin(), tab.rows.end(), [&](const out::Row& a, const out::Row& b) {
             for (const auto& k : keys) {
                 bool decided = false;
                 bool less = k.descending ? numeric_less(b.cells[k.column].text, a.cells[k.column].text, decided)
@@ -117,7 +145,9 @@ int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vec
             }
             return false;
         });
-    }
+    };
+    sort_rows(t);
+    if (bad) sort_rows(*bad);
 
     out::ScolsOptions so;
     so.mode = (o.flags & fl_json)     ? out::ScolsMode::json
@@ -131,7 +161,12 @@ int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vec
     so.notruncate = o.notruncate;
     if (::isatty(STDOUT_FILENO)) so.term_width = out::scols_terminal_width().value_or(80);
     tool::write_stdout(out::render_scols(t, so));
-    return tool::close_stdout("findmnt", 0);
+    if (bad && !bad->rows.empty()) {
+        std::fflush(stdout);
+        std::string text = out::render_scols(*bad, so);
+        std::fwrite(text.data(), 1, text.size(), stderr);
+    }
+    return tool::close_stdout("findmnt", rc);
 }
 
 }  // namespace procstat::findmnt

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "options.hpp"
+#include "ul_filter.hpp"
 #include "procstat/core/root.hpp"
 #include "procstat/findmnt/fs_table.hpp"
 
@@ -20,8 +21,11 @@ bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, cons
 // The cell context the options ask for (sizes, tags, device numbers).
 CellContext make_context(const Options& o, int tid);
 
-// Fill an out::Table from LINES and print it; returns the exit status.
-int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid);
+// Fill an out::Table from LINES, keep the rows TESTS.filter matches and print it; with
+// TESTS.check, the rows that fail it go to stderr in the same layout. Returns the exit status
+// (1 when the filter leaves no row, 3 when the check fails).
+int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vector<TreeLine>& lines, int tid,
+                const ul_filter::RowTests& tests);
 
 // --verify (fstab check); returns the exit status.
 int run_verify(const Options& o, const std::vector<FsEntry>& es, const Root& root);

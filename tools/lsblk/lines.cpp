@@ -8,6 +8,7 @@
 #include <cstring>
 #include <functional>
 
+#include "filter.hpp"
 #include "procstat/block/columns.hpp"
 #include "procstat/core/parse_util.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 
 struct Line {
     int dev = -1;
+    int pdev = -1;    // the parent device the cells were computed for (-1: none)
     int parent = -1;  // parent line
     std::vector<int> kids;
     std::vector<block::CellData> cells;
@@ -40,6 +42,11 @@ public:
                                     !o.sysroot.empty(), o.probe}) {}
 
     out::Table build();
+    // Evaluate TESTS on every emitted row.
+    void set_tests(const ul_filter::RowTests* tests, RowVerdicts* verdicts) {
+        tests_ = tests;
+        verdicts_ = verdicts;
+    }
 
 private:
     void setup_columns();
@@ -60,6 +67,8 @@ private:
     std::vector<Line> lines_;
     std::vector<int> roots_;  // lines without parent, creation order
     std::vector<char> printed_;
+    const ul_filter::RowTests* tests_ = nullptr;
+    RowVerdicts* verdicts_ = nullptr;
 };
 
 void Builder::setup_columns() {
@@ -105,6 +114,7 @@ void Builder::add(int dev, int pdev, int parent_line) {
     }
     Line ln;
     ln.dev = dev;
+    ln.pdev = pdev;
     ln.parent = parent_line;
     const block::Device* parent = pdev >= 0 ? &tree_.devices[pdev] : nullptr;
     for (const auto& c : cols_) ln.cells.push_back(data_.get(d, parent, c.id));
@@ -168,6 +178,14 @@ void Builder::emit(out::Table& t, int line, std::ptrdiff_t parent_row) {
     t.rows[static_cast<std::size_t>(me)].group = ln.group;
     t.rows[static_cast<std::size_t>(me)].group_child = ln.group_child;
     (void)row;
+    if (tests_ && verdicts_) {
+        const block::Device& d = tree_.devices[ln.dev];
+        const block::Device* parent = ln.pdev >= 0 ? &tree_.devices[ln.pdev] : nullptr;
+        auto lookup = [&](std::string_view name) { return field_value(data_, d, parent, name); };
+        bool kept = !tests_->filter || tests_->filter->eval(lookup);
+        verdicts_->keep.push_back(kept);
+        verdicts_->failing.push_back(kept && tests_->check && !tests_->check->eval(lookup));
+    }
     if (tree_table_)
         for (int k : ln.kids) emit(t, k, me);
 }
@@ -242,8 +260,10 @@ out::Table Builder::build() {
 
 }  // namespace
 
-out::Table build_table(block::Walker& walker, const Options& o) {
+out::Table build_table(block::Walker& walker, const Options& o, const ul_filter::RowTests* tests,
+                       RowVerdicts* verdicts) {
     Builder b(walker, o);
+    b.set_tests(tests, verdicts);
     out::Table t = b.build();
     for (const auto& w : b.data_.warnings()) std::fprintf(stderr, "lsblk: %s\n", w.c_str());
     return t;

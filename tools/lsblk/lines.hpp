@@ -6,14 +6,28 @@
 #include "options.hpp"
 #include "procstat/block/device.hpp"
 #include "procstat/out/table.hpp"
+#include "ul_filter.hpp"
 
 namespace procstat::lsblk_tool {
 
-// Build the output Table for the walked devices (rows in print order, parent indices set in
-// tree mode).
-out::Table build_table(block::Walker& walker, const Options& o);
+// Per row of a built Table: whether -Q keeps it and whether it fails --check.
+struct RowVerdicts {
+    std::vector<char> keep, failing;
+};
 
-// Build and render: the bytes lsblk writes to stdout.
-std::string render_devices(block::Walker& walker, const Options& o);
+// Build the output Table for the walked devices (rows in print order, parent indices set in
+// tree mode); with TESTS, evaluate them on every row into VERDICTS.
+out::Table build_table(block::Walker& walker, const Options& o, const ul_filter::RowTests* tests = nullptr,
+                       RowVerdicts* verdicts = nullptr);
+
+// What lsblk prints: the kept rows for stdout and, when --check failed, the failing rows in
+// the same layout for stderr.
+struct Rendered {
+    std::string out;
+    std::optional<std::string> failing;
+};
+
+// Build, filter, check and render.
+Rendered render_devices(block::Walker& walker, const Options& o, const ul_filter::RowTests& tests);
 
 }  // namespace procstat::lsblk_tool

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "filter.hpp"
 #include "lines.hpp"
 #include "options.hpp"
 #include "procstat/block/device.hpp"
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return tool::close_stdout("lsblk", *rc);
+    ul_filter::RowTests tests;
+    if (!ul_filter::compile(o.tests, known_field, "lsblk", tests)) return 1;
 
     // compat: lsblk checks the live /sys/dev/block even with --sysroot
     if (::access("/sys/dev/block", R_OK) != 0) {
@@ -79,7 +82,13 @@ int main(int argc, char** argv) {
         status = exit_allfailed;
     }
 
-    std::string out = render_devices(walker, o);
-    tool::write_stdout(out);
+    Rendered r = render_devices(walker, o, tests);
+    tool::write_stdout(r.out);
+    if (r.failing) {
+        // the failing rows, in the layout of stdout, on stderr
+        std::fflush(stdout);
+        std::fwrite(r.failing->data(), 1, r.failing->size(), stderr);
+        status = 3;
+    }
     return tool::close_stdout("lsblk", status);
 }

@@ -52,8 +52,15 @@ const struct option longopts[] = {
     {"tree", optional_argument, nullptr, 'T'},
     {"version", no_argument, nullptr, 'V'},
     {"width", required_argument, nullptr, 'w'},
-    {"no-probe", no_argument, nullptr, OPT_NOPROBE},
     {nullptr, 0, nullptr, 0},
+};
+
+// Ours, known only when spelled out in full (see ul_filter::PreparedArgs).
+const struct option our_longopts[] = {
+    {"no-probe", no_argument, nullptr, OPT_NOPROBE},
+    {"filter", required_argument, nullptr, ul_filter::opt_filter},
+    {"check", required_argument, nullptr, ul_filter::opt_check},
+    {"check-any", required_argument, nullptr, ul_filter::opt_check_any},
 };
 
 // compat: util-linux's exclusive option groups for lsblk, rows and members in ASCII order
@@ -181,9 +188,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     const char* outarg = nullptr;
     int c;
     opterr = 1;
-    while ((c = getopt_long(argc, argv, "AabdDzE:e:fhJlnMmo:OpPiI:rstVST::w:x:y", longopts,
-                            nullptr)) != -1) {
+    constexpr const char* shortopts = "AabdDzE:e:fhJlnMmo:OpPiI:Q:rstVST::w:x:y";  // -Q is ours
+    ul_filter::PreparedArgs pa(argc, argv, shortopts, std::span<const option>(longopts, std::size(longopts) - 1),
+                               our_longopts);
+    while ((c = getopt_long(pa.argc(), pa.argv(), shortopts, pa.longopts(), nullptr)) != -1) {
         if (!check_exclusive(c, excl_status)) return 1;
+        if (ul_filter::take_option(c, optarg, o.tests)) continue;
         switch (c) {
         case 'A': o.noempty = true; break;
         case 'a': o.all = true; break;
@@ -312,7 +322,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     if (o.columns.empty())
         o.columns = {Col::name, Col::maj_min, Col::rm, Col::size, Col::ro, Col::type, Col::mountpoints};
     if (outarg && !parse_column_list(outarg, o)) return 1;
-    for (int i = optind; i < argc; i++) o.devices.emplace_back(argv[i]);
+    for (int i = optind; i < pa.argc(); i++) o.devices.emplace_back(pa.argv()[i]);
     return std::nullopt;
 }
 

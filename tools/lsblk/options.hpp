@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "procstat/block/columns.hpp"
+#include "ul_filter.hpp"
 
 namespace procstat::lsblk_tool {
 
@@ -25,6 +26,7 @@ struct Options {
     std::string sysroot;
     std::vector<std::string> devices;
     bool probe = true;  // beyond util-linux: libblkid when udev has no record (--no-probe off)
+    ul_filter::FilterArgs tests;  // -Q/--filter, --check, --check-any (ours)
 };
 
 // Parse ARGV. Returns the exit status to leave with (after printing help/version/errors) when

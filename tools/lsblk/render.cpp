@@ -52,8 +52,24 @@ std::string join_json_arrays(const std::string& in) {
 
 }  // namespace
 
-std::string render_devices(block::Walker& walker, const Options& o) {
-    out::Table t = build_table(walker, o);
+Rendered render_devices(block::Walker& walker, const Options& o, const ul_filter::RowTests& tests) {
+    RowVerdicts v;
+    out::Table t = build_table(walker, o, &tests, &v);
+    Rendered r;
+    std::optional<out::Table> bad;  // the rows failing --check
+    if (tests.check) {
+        std::size_t rows = 0, fails = 0;
+        for (std::size_t i = 0; i < v.keep.size(); ++i) {
+            rows += v.keep[i] ? 1 : 0;
+            fails += v.failing[i] ? 1 : 0;
+        }
+        if (!expr::check_passes(tests.mode, rows, rows - fails)) {
+            bad = t;
+            // --check-any fails when no row matches: then every row is a failing one
+            ul_filter::keep_rows(*bad, tests.mode == expr::CheckMode::all ? v.failing : v.keep);
+        }
+    }
+    if (tests.filter) ul_filter::keep_rows(t, v.keep);
     out::ScolsOptions so;
     so.mode = o.json    ? out::ScolsMode::json
               : o.pairs ? out::ScolsMode::pairs
@@ -69,9 +85,13 @@ std::string render_devices(block::Walker& walker, const Options& o) {
                                    // -w 0 means "not given"
     else if (::isatty(STDOUT_FILENO))
         so.term_width = out::scols_terminal_width();
-    std::string text = out::render_scols(t, so);
-    if (o.json) text = join_json_arrays(text);
-    return text;
+    auto render = [&](const out::Table& tab) {
+        std::string text = out::render_scols(tab, so);
+        return o.json ? join_json_arrays(text) : text;
+    };
+    r.out = render(t);
+    if (bad) r.failing = bad->rows.empty() ? std::string() : render(*bad);
+    return r;
 }
 
 }  // namespace procstat::lsblk_tool
