@@ -131,8 +131,10 @@ int print_table(const Options& o, const std::vector<FsEntry>& es, const std::vec
     }
     if (tests.filter) {
         ul_filter::keep_rows(t, keep);
-        // compat: as findmnt does when nothing is found, no output and exit status 1
-        if (t.rows.empty() && rc == 0) return 1;
+        // compat: no row left is what findmnt does when nothing matches: exit status 1 and no
+        // output for a search or list, an empty table and 0 for the whole tree
+        const bool whole_tree = (o.flags & fl_tree) && !(o.flags & fl_submounts);
+        if (t.rows.empty() && rc == 0 && !whole_tree) return 1;
     }
     auto sort_rows = [&](out::Table& tab) {
         if (keys.empty()) return;

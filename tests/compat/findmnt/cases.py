@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Differential cases for findmnt: hand-written mount tables through --tab-file crossed with
 output modes and filters, option errors, and live mounts made inside a private namespace."""
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -369,22 +370,47 @@ def loop_group(env):
     return g
 
 
+# Our -Q/--filter, --check and --check-any add, never alter: with an expression every row
+# matches (absent values included) our output and exit status stay the reference's. Each case
+# runs once more with one of the four options, in turn; --verify and --poll take none of them.
+MATCH_ALL = 'size >= 0 or not (size >= 0) or id == "x"'
+MATCH_ALL_OPTIONS = (["-Q", MATCH_ALL], ["--check", MATCH_ALL], ["--filter", MATCH_ALL], ["--check-any", MATCH_ALL])
+
+
+def _verify_or_poll(args):
+    return any(a in ("-x", "--verify", "--poll") or a.startswith(("-p", "--poll=")) for a in args)
+
+
+def with_match_all(g):
+    extra = []
+    for c in list(g.cases):
+        if c.stdout_to or _verify_or_poll(getattr(c, "_templ", c.args)):
+            continue
+        opt = MATCH_ALL_OPTIONS[len(extra) % len(MATCH_ALL_OPTIONS)]
+        n = dataclasses.replace(c, name=f"{c.label()} [ours {opt[0]} match-all]", ours_extra=c.ours_extra + opt)
+        if hasattr(c, "_templ"):
+            n._templ = c._templ
+        extra.append(n)
+    g.cases += extra
+    return g
+
+
 def groups(env):
-    yield fixture_group(env)
-    yield loop_group(env)
+    yield with_match_all(fixture_group(env))
+    yield with_match_all(loop_group(env))
     sr = [["--sysroot", "@ROOT"]]
-    yield wrapper_group(env, "findmnt-sysroot", SYSROOT_MOUNTINFO,
+    yield with_match_all(wrapper_group(env, "findmnt-sysroot", SYSROOT_MOUNTINFO,
                         [(a, sr[0]) for a in ([], ["-l"], ["-J"], ["-r"], ["-t", "tmpfs"], ["-R", "/dev"],
-                                              ["-o", "ID,PARENT,TARGET"], ["/boot"], ["--real", "-l"])])
+                                              ["-o", "ID,PARENT,TARGET"], ["/boot"], ["--real", "-l"])]))
     yield wrapper_group(env, "findmnt-sysroot-fstab", SYSROOT_FSTAB,
                         [(["-s"] + a, sr[0]) for a in ([], ["-J"], ["-t", "ext4"], ["/boot"], ["-x"], ["-x", "--verbose"])])
-    yield wrapper_group(env, "findmnt-sort", SORT_TARGET,
+    yield with_match_all(wrapper_group(env, "findmnt-sort", SORT_TARGET,
                         [(["-n", "-l", "--tab-file", fixture(env, t)] + a, ["--sort", "TARGET"])
-                         for t in ("mountinfo", "mtab") for a in ([], ["-o", "TARGET,SOURCE"], ["-r"], ["-t", "tmpfs"])])
+                         for t in ("mountinfo", "mtab") for a in ([], ["-o", "TARGET,SOURCE"], ["-r"], ["-t", "tmpfs"])]))
     yield verify_group(env)
     yield poll_group(env)
-    yield hostile_group(env)
-    g = live_group(env)
+    yield with_match_all(hostile_group(env))
+    g = with_match_all(live_group(env))
     # Case args need the work directory, known only at setup: patch them there.
     orig = g.setup
 

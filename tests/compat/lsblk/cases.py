@@ -15,6 +15,7 @@
    lsblk probes with libblkid there (a documented extension), so the filesystem columns are
    compared with --no-probe given to ours only. Probing itself is tested by unit_block.
 """
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -274,10 +275,37 @@ def user_groups(env):
     yield g
 
 
+# Our -Q/--filter, --check and --check-any add, never alter: with an expression every row
+# matches (absent values included) our output and exit status stay the reference's. Each case
+# runs once more with -Q, --check or --filter, in turn. --check-any fails on an empty listing
+# (no row matches), so it is added only to the fixtures' full listings (modes x column sets,
+# -S left out).
+MATCH_ALL = 'size >= 0 or not (size >= 0) or fsuse% == "x"'
+MATCH_ALL_OPTIONS = (["-Q", MATCH_ALL], ["--check", MATCH_ALL], ["--filter", MATCH_ALL])
+
+
+def with_match_all(g, check_any_first=0):
+    extra = []
+    for i, c in enumerate(g.cases):
+        if c.stdout_to:
+            continue
+        opts = [MATCH_ALL_OPTIONS[i % len(MATCH_ALL_OPTIONS)]]
+        if i < check_any_first and "-S" not in c.args:  # -S: no SCSI disk in some fixtures
+            opts.append(["--check-any", MATCH_ALL])
+        for opt in opts:
+            extra.append(dataclasses.replace(c, name=f"{c.label()} [ours {opt[0]} match-all]",
+                                             ours_extra=c.ours_extra + opt))
+    g.cases += extra
+    return g
+
+
 def groups(env):
-    yield from fixture_groups(env)
-    yield from merge_groups(env)
+    for g in fixture_groups(env):
+        yield with_match_all(g, check_any_first=len(MODES) * len(COLUMN_SETS))
+    for g in merge_groups(env):
+        yield with_match_all(g)
     yield from roundtrip_groups(env)
     yield from user_groups(env)
     yield from error_groups(env)
-    yield from live_groups(env)
+    for g in live_groups(env):
+        yield with_match_all(g)
