@@ -132,6 +132,9 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return *rc;
+    // beyond util-linux: machine output (JSON, raw, pairs) uses C numerics ("1.5G") whatever
+    // LC_ALL/LC_NUMERIC say
+    if (o.flags & (fl_json | fl_raw | fl_export)) std::setlocale(LC_NUMERIC, "C");
     ul_filter::RowTests tests;
     if (!ul_filter::compile(o.tests, known_field, "findmnt", tests)) return 1;
     if ((tests.filter || tests.check) && ((o.flags & fl_poll) || o.verify)) {

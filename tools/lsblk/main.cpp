@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return tool::close_stdout("lsblk", *rc);
+    // beyond util-linux: machine output (JSON, raw, pairs) uses C numerics ("1.5G") whatever
+    // LC_ALL/LC_NUMERIC say
+    if (o.json || o.raw || o.pairs) std::setlocale(LC_NUMERIC, "C");
     ul_filter::RowTests tests;
     if (!ul_filter::compile(o.tests, known_field, "lsblk", tests)) return 1;
 
