@@ -111,6 +111,9 @@ std::string cell_text(DfField f, const DfRow& r, const DfFormat& o) {
     default: {
         double pct = used_percent(v);
         if (pct < 0) return "-";
+        // nearly always a whole number (rounded up): no need for printf's float formatting
+        if (pct <= 1e15 && pct == static_cast<double>(static_cast<std::uint64_t>(pct)))
+            return std::to_string(static_cast<std::uint64_t>(pct)) + '%';
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f%%", pct);
         return buf;
@@ -131,6 +134,9 @@ std::string hide_control_chars(std::string s) {
 // In a multibyte locale a cell that is not valid text cannot be aligned; GNU prints it as is.
 bool valid_multibyte(const std::string& s) {
     if (MB_CUR_MAX <= 1) return true;
+    // ASCII is valid in every multibyte locale glibc has (the common case: numbers, most paths)
+    if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return true;
     std::mbstate_t st{};
     const char* p = s.data();
     std::size_t left = s.size();
@@ -233,33 +239,37 @@ void df_sort_rows(std::vector<DfRow>& rows, const std::vector<DfSortKey>& keys, 
 
 std::string df_render_text(const std::vector<DfRow>& rows, const DfFormat& o) {
     const auto& fields = o.fields;
-    std::vector<std::vector<std::string>> cells;
-    cells.reserve(rows.size() + 1);
-    std::vector<std::string> head;
-    for (DfField f : fields) head.push_back(hide_control_chars(header_text(f, o)));
-    cells.push_back(std::move(head));
-    for (const auto& r : rows) {
-        std::vector<std::string> line;
-        for (DfField f : fields) line.push_back(hide_control_chars(cell_text(f, r, o)));
-        cells.push_back(std::move(line));
+    const std::size_t ncol = fields.size();
+    // One flat vector of cells (header first), row-major: one allocation instead of one per row.
+    std::vector<std::string> cells;
+    cells.reserve((rows.size() + 1) * ncol);
+    for (DfField f : fields) cells.push_back(hide_control_chars(header_text(f, o)));
+    for (const auto& r : rows)
+        for (DfField f : fields) cells.push_back(hide_control_chars(cell_text(f, r, o)));
+    std::vector<std::size_t> width(ncol);
+    std::vector<std::size_t> cell_width(cells.size());
+    for (std::size_t c = 0; c < ncol; ++c) width[c] = min_width(fields[c]);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        cell_width[i] = out::display_width(cells[i]);
+        width[i % ncol] = std::max(width[i % ncol], cell_width[i]);
     }
-    std::vector<std::size_t> width(fields.size());
-    for (std::size_t c = 0; c < fields.size(); ++c) {
-        width[c] = min_width(fields[c]);
-        for (const auto& line : cells) width[c] = std::max(width[c], out::display_width(line[c]));
-    }
+    // The text's size (at most: padding is counted even where it is left out), so that the
+    // output is built in one allocation.
+    std::size_t size = cells.size();  // separators and newlines
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        size += cells[i].size() + (width[i % ncol] - std::min(width[i % ncol], cell_width[i]));
     std::string outs;
-    for (const auto& line : cells) {
-        for (std::size_t c = 0; c < fields.size(); ++c) {
-            if (c) outs += ' ';
-            const std::string& s = line[c];
-            if (!valid_multibyte(s)) {
-                outs += s;
-                continue;
-            }
-            std::size_t w = out::display_width(s);
+    outs.reserve(size);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const std::size_t c = i % ncol;
+        if (c) outs += ' ';
+        const std::string& s = cells[i];
+        if (!valid_multibyte(s)) {
+            outs += s;
+        } else {
+            std::size_t w = cell_width[i];
             std::size_t fill = width[c] > w ? width[c] - w : 0;
-            bool last = c + 1 == fields.size();
+            bool last = c + 1 == ncol;
             if (is_left(fields[c])) {
                 outs += s;
                 if (!last) out::pad(outs, fill);
@@ -268,7 +278,7 @@ std::string df_render_text(const std::vector<DfRow>& rows, const DfFormat& o) {
                 outs += s;
             }
         }
-        outs += '\n';
+        if (c + 1 == ncol) outs += '\n';
     }
     return outs;
 }

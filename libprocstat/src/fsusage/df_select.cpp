@@ -191,10 +191,12 @@ DfReport df_collect_all(const std::vector<DfMount>& mounts, const DfQuery& q, Pa
         return !c.filtered_out(m) && !m.target.empty() && m.target[0] == '/' && !must_not_touch(m);
     };
     // Ask every file system at once; the deadline bounds the whole batch.
-    std::vector<ProbeJob> jobs;
-    for (const auto& m : mounts)
-        if (wants_stat(m)) jobs.push_back({m.target, probe_stat | probe_statvfs});
-    oracle.prefetch(jobs);
+    {
+        std::vector<ProbeJob> jobs;
+        for (const auto& m : mounts)
+            if (wants_stat(m)) jobs.push_back({m.target, probe_stat | probe_statvfs});
+        oracle.prefetch(jobs);
+    }  // the paths are not needed any more (peak RSS with many mounts)
     std::vector<bool> gone(mounts.size(), false);
     for (std::size_t i = 0; i < mounts.size(); ++i)
         if (wants_stat(mounts[i]) && !c.probe(mounts[i].target, probe_stat | probe_statvfs))

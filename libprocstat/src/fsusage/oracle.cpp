@@ -144,6 +144,7 @@ void LiveOracle::prefetch(const std::vector<ProbeJob>& jobs) {
     // The ones that may block go to the isolated helper together (one fork, one deadline);
     // the rest are answered here and now.
     std::vector<ProbeJob> isolated;
+    cache_.reserve(cache_.size() + todo.size());
     for (auto& t : todo) {
         if (may_block(t.path))
             isolated.push_back(std::move(t));

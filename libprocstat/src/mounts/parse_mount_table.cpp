@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Pure parsers for mountinfo and fstab/mtab text (proc(5), fstab(5)).
+#include <algorithm>
 #include <charconv>
 
 #include "procstat/core/parse_util.hpp"
@@ -63,6 +64,8 @@ static bool parse_mountinfo_line(std::string_view line, MountEntry& e) {
 MountTable parse_mountinfo(std::string_view text) {
     MountTable t;
     t.format = TableFormat::mountinfo;
+    // one entry per line: no regrowing (and moving every entry) while parsing large tables
+    t.entries.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     std::string_view line;
     std::size_t n = 0;
     while (next_line(text, line)) {

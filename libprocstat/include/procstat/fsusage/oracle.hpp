@@ -38,7 +38,8 @@ private:
     };
     void merge(Entry& e, unsigned what, const ProbeResult& r);
     std::chrono::milliseconds timeout_;
-    std::map<std::string, Entry> cache_;
+    // path -> what is known of it (node-based: references returned by probe() stay valid)
+    std::unordered_map<std::string, Entry> cache_;
     bool mounts_known_ = false;
     bool any_blocking_ = true;  // some mount may block (or the table is unknown)
     // mount point -> whether its lookup crosses a mount that may block (itself or an ancestor)
