@@ -22,6 +22,7 @@
 #include "procstat/findmnt/columns.hpp"
 #include "procstat/findmnt/fs_table.hpp"
 #include "run.hpp"
+#include "toolcommon/locale.hpp"
 #include "toolcommon/stdout_check.hpp"
 
 using namespace procstat;
@@ -129,7 +130,7 @@ bool load_tables(const Options& o, std::vector<FsEntry>& entries, int& tid, cons
 }  // namespace procstat::findmnt
 
 int main(int argc, char** argv) {
-    std::setlocale(LC_ALL, "");
+    tool::init_locale();  // the categories it reads, as setlocale(LC_ALL, "") sets them
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return *rc;
     // beyond util-linux: machine output (JSON, raw, pairs) uses C numerics ("1.5G") whatever

@@ -11,6 +11,7 @@
 #include "lines.hpp"
 #include "options.hpp"
 #include "procstat/block/device.hpp"
+#include "toolcommon/locale.hpp"
 #include "toolcommon/stdout_check.hpp"
 
 using namespace procstat;
@@ -22,7 +23,7 @@ constexpr int exit_allfailed = 32;
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::setlocale(LC_ALL, "");
+    tool::init_locale();  // the categories it reads, as setlocale(LC_ALL, "") sets them
     Options o;
     if (auto rc = parse_options(argc, argv, o)) return tool::close_stdout("lsblk", *rc);
     // beyond util-linux: machine output (JSON, raw, pairs) uses C numerics ("1.5G") whatever
