@@ -97,6 +97,10 @@ def du_check_rows_and_failing_lines(ctx):
     expect("-a exit", rc, 3)
     expect("-a stdout", out, full_a)
     expect("-a failing rows", err, lines_of(full_a, [f"{t}/big/one", f"{t}/big/two", f"{t}/big", t]))
+    # the same with worker threads reading ahead (rows still come in du's order)
+    rc, out, err = run([ctx.ours("du"), "-a", "--check", "size < 1M", t], {"PROCSTAT_DU_THREADS": "3"})
+    expect("-a threads", (rc, out, err),
+           (3, full_a, lines_of(full_a, [f"{t}/big/one", f"{t}/big/two", f"{t}/big", t])))
     # depth limits the rows, and so the rows checked
     check_outcomes(ctx, "du", ["-d", "1", t], "depth == 0 or size < 4M", True)
     check_outcomes(ctx, "du", ["-d", "0", t], "depth > 0", False, ["-d", "0", t])
