@@ -2,6 +2,13 @@
 // Default column lists of ps, composed from the personality options as procps-ng 4.0.2 does.
 #include "formats.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "procstat/pscols/columns.hpp"
+
 namespace procstat::ps {
 
 std::string default_format(const Options& o) {
@@ -71,6 +78,27 @@ std::string default_format(const Options& o) {
     }
     add(f || o.bsd_syntax_used ? "cmd" : "ucmd");  // compat: BSD syntax shows the arguments
     return s;
+}
+
+std::string format_key_list() {
+    // compat: procps 4.0.2 accepts these with -o but leaves them out of its L list.
+    static const std::string_view unlisted[] = {"addr", "addr_1", "alarm", "environ", "nwchan", "tmout"};
+    std::vector<const pscols::ColumnDef*> defs;
+    for (const auto& c : pscols::all_columns())
+        if (std::find(std::begin(unlisted), std::end(unlisted), c.name) == std::end(unlisted)) defs.push_back(&c);
+    std::sort(defs.begin(), defs.end(),
+              [](const pscols::ColumnDef* a, const pscols::ColumnDef* b) { return std::strcmp(a->name, b->name) < 0; });
+    std::string out;
+    for (const auto* d : defs) {
+        std::string_view name = d->name, header = d->header;
+        out += name;
+        out.append(name.size() < 12 ? 12 - name.size() : 0, ' ');
+        out += ' ';
+        out += header;
+        out.append(header.size() < 8 ? 8 - header.size() : 0, ' ');
+        out += '\n';
+    }
+    return out;
 }
 
 }  // namespace procstat::ps

@@ -11,4 +11,7 @@ namespace procstat::ps {
 // that the user's columns are inserted into ("{}" marks the place).
 std::string default_format(const Options& o);
 
+// BSD L: every format key with its default header ("%-12s %-8s" lines), sorted by name.
+std::string format_key_list();
+
 }  // namespace procstat::ps

@@ -135,6 +135,11 @@ int main(int argc, char** argv) {
         std::printf("ps from procps-ng 4.0.2\n");
         return tool::close_stdout(program_invocation_name, 0);
     }
+    if (o.want_help && o.help_section == "L") {
+        std::string list = format_key_list();
+        std::fwrite(list.data(), 1, list.size(), stdout);
+        return tool::close_stdout(program_invocation_name, 0);
+    }
     if (o.want_help) {
         print_help(o.help_section);
         return tool::close_stdout(program_invocation_name, 0);

@@ -221,8 +221,14 @@ const char* obsolete_sort_key(char c) {
 bool obsolete_sort(std::string_view arg, std::vector<SortKey>& out) {
     std::vector<SortKey> keys;
     bool desc = false;
+    std::string seen;
     for (char c : arg) {
         if (c == ',') continue;
+        // compat: procps rejects a key letter given twice ("O rss" is then read as a format)
+        if (c != '+' && c != '-') {
+            if (seen.find(c) != std::string::npos) return false;
+            seen.push_back(c);
+        }
         if (c == '+' || c == '-') {
             desc = c == '-';
             continue;
