@@ -16,6 +16,35 @@ namespace procstat::ps {
 
 using proc::Process;
 
+namespace {
+
+// Reorder V so that V[i] becomes the old V[ORDER[i]], in place: each cycle of the permutation
+// is rotated with one moved-out record, so no second copy of the records is ever made.
+void permute(std::vector<Process>& v, const std::vector<std::size_t>& order) {
+    std::vector<char> placed(v.size(), 0);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (placed[i]) continue;
+        if (order[i] == i) {
+            placed[i] = 1;
+            continue;
+        }
+        Process tmp = std::move(v[i]);
+        std::size_t j = i;
+        for (;;) {
+            placed[j] = 1;
+            std::size_t k = order[j];
+            if (k == i) {
+                v[j] = std::move(tmp);
+                break;
+            }
+            v[j] = std::move(v[k]);
+            j = k;
+        }
+    }
+}
+
+}  // namespace
+
 void sort_processes(std::vector<Process>& procs, const Options& o, pscols::Ctx& ctx) {
     if (o.sort.empty()) return;
     struct Key {
@@ -24,21 +53,27 @@ void sort_processes(std::vector<Process>& procs, const Options& o, pscols::Ctx& 
     };
     std::vector<Key> keys;
     for (auto& k : o.sort) keys.push_back({pscols::find_column(k.key), k.descending});
-    // Precompute text keys for text columns (formatted once per row).
+    // Every key is computed once per row: numbers for numeric columns, the formatted text for
+    // the others. The sort then moves indices, not records.
+    std::size_t n = procs.size();
+    std::vector<std::vector<std::int64_t>> num(keys.size());
     std::vector<std::vector<std::string>> text(keys.size());
-    std::vector<std::size_t> idx(procs.size());
-    for (std::size_t i = 0; i < procs.size(); ++i) idx[i] = i;
     for (std::size_t k = 0; k < keys.size(); ++k) {
-        if (keys[k].def->num) continue;
-        text[k].resize(procs.size());
-        for (std::size_t i = 0; i < procs.size(); ++i)
-            keys[k].def->fmt(procs[i], ctx, text[k][i], INT_MAX / 2);
+        if (keys[k].def->num) {
+            num[k].resize(n);
+            for (std::size_t i = 0; i < n; ++i) num[k][i] = keys[k].def->num(procs[i], ctx);
+        } else {
+            text[k].resize(n);
+            for (std::size_t i = 0; i < n; ++i) keys[k].def->fmt(procs[i], ctx, text[k][i], INT_MAX / 2);
+        }
     }
+    std::vector<std::size_t> idx(n);
+    for (std::size_t i = 0; i < n; ++i) idx[i] = i;
     std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
         for (std::size_t k = 0; k < keys.size(); ++k) {
             int c;
             if (keys[k].def->num) {
-                auto x = keys[k].def->num(procs[a], ctx), y = keys[k].def->num(procs[b], ctx);
+                auto x = num[k][a], y = num[k][b];
                 c = x < y ? -1 : (x > y ? 1 : 0);
             } else {
                 c = text[k][a].compare(text[k][b]);
@@ -49,10 +84,7 @@ void sort_processes(std::vector<Process>& procs, const Options& o, pscols::Ctx& 
         }
         return false;
     });
-    std::vector<Process> sorted;
-    sorted.reserve(procs.size());
-    for (auto i : idx) sorted.push_back(std::move(procs[i]));
-    procs = std::move(sorted);
+    permute(procs, idx);
 }
 
 void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixes, bool init_flat) {
@@ -106,10 +138,7 @@ void forest_order(std::vector<Process>& procs, std::vector<std::string>& prefixe
     // Ancestors' markers: 'L' -> ' ', '+' -> '|' except the last character.
     for (auto& s : pre)
         for (std::size_t k = 0; k + 1 < s.size(); ++k) s[k] = s[k] == 'L' ? ' ' : (s[k] == '+' ? '|' : s[k]);
-    std::vector<Process> sorted;
-    sorted.reserve(n);
-    for (auto i : order) sorted.push_back(std::move(procs[i]));
-    procs = std::move(sorted);
+    permute(procs, order);
     prefixes = std::move(pre);
 }
 

@@ -44,33 +44,6 @@ Status list_numeric(int dirfd, const char* rel, std::vector<int>& out) {
     return {};
 }
 
-// Read a small pseudo-file with one read(): /proc/PID/{stat,statm,status} are generated whole
-// on the first read, so a read that does not fill the buffer has everything. Falls back to
-// io::read_file when it does.
-Status read_small(int dirfd, const char* rel, std::string& out) {
-    // O_NONBLOCK: a FIFO in a --sysroot tree must not block ps (no effect on /proc files).
-    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) return Status::from_errno(errno);
-    io::Fd guard(fd);
-    constexpr std::size_t cap = 4096;
-    out.resize(cap);
-    ssize_t n;
-    do {
-        n = ::read(fd, out.data(), cap);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) {
-        int e = errno;
-        out.clear();
-        return Status::from_errno(e);
-    }
-    if (static_cast<std::size_t>(n) < cap) {
-        out.resize(static_cast<std::size_t>(n));
-        return {};
-    }
-    guard.reset();
-    return io::read_file(dirfd, rel, out, std::size_t{1} << 22);
-}
-
 const char* const ns_names[ns_count] = {"ns/ipc", "ns/mnt", "ns/net", "ns/pid",
                                         "ns/user", "ns/uts", "ns/cgroup", "ns/time"};
 
@@ -79,6 +52,32 @@ const char* const ns_names[ns_count] = {"ns/ipc", "ns/mnt", "ns/net", "ns/pid",
 ProcReader::ProcReader(const Root& root) {
     proc_fd_ = root.openat(Root::proc, O_RDONLY | O_DIRECTORY);
     buf_.reserve(4096);
+    long pg = ::sysconf(_SC_PAGESIZE);
+    if (pg >= 1024) page_kb_ = static_cast<std::uint64_t>(pg) / 1024;
+}
+
+// /proc/PID/{stat,statm,status,cmdline} are generated whole on the first read, so a read that
+// does not fill the buffer has everything: one open, one read, one close, no copy. A file
+// that fills it is read again whole with io::read_file.
+Status ProcReader::read_small(int dirfd, const char* rel, std::string_view& text) {
+    // O_NONBLOCK: a FIFO in a --sysroot tree must not block ps (no effect on /proc files).
+    int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return Status::from_errno(errno);
+    ssize_t n;
+    do {
+        n = ::read(fd, small_, sizeof small_);
+    } while (n < 0 && errno == EINTR);
+    int e = errno;
+    ::close(fd);
+    if (n < 0) return Status::from_errno(e);
+    if (static_cast<std::size_t>(n) < sizeof small_) {
+        text = std::string_view(small_, static_cast<std::size_t>(n));
+        return {};
+    }
+    Status st = io::read_file(dirfd, rel, big_, std::size_t{1} << 22);
+    if (!st) return st;
+    text = big_;
+    return {};
 }
 
 ProcReader::~ProcReader() {
@@ -120,33 +119,45 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         e = std::to_chars(e + 6, rel + 60, tid).ptr;
     }
     *e = 0;
+    std::string_view text;
     if ((needs & ~std::uint32_t{need_stat}) == 0) {
         // Hot path (ps -e -o pid,comm): one open of PID/stat, no directory handle.
         std::memcpy(e, "/stat", 6);
-        Status st = read_small(proc_fd_, rel, buf_);
+        Status st = read_small(proc_fd_, rel, text);
         if (!st) return st.code == Errc::denied ? st : Status{Errc::vanished, st.err};
-        if (!parse_stat(buf_, p)) return Status{Errc::vanished, 0};
+        if (!parse_stat(text, p)) return Status{Errc::vanished, 0};
         p.tgid = pid;
         return {};
     }
-    io::Fd dir(::openat(proc_fd_, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    // Every file of the row is opened relative to one handle on the PID directory, so a PID
+    // reused while we read cannot mix two processes. O_PATH: the handle is only a lookup base.
+    io::Fd dir(::openat(proc_fd_, rel, O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!dir) return Status::from_errno(errno);
     int dfd = dir.get();
 
-    Status st = read_small(dfd, "stat", buf_);
+    Status st = read_small(dfd, "stat", text);
     if (!st) return st.code == Errc::denied ? st : Status{Errc::vanished, st.err};
-    if (!parse_stat(buf_, p)) return Status{Errc::vanished, 0};
+    if (!parse_stat(text, p)) return Status{Errc::vanished, 0};
     p.tgid = pid;
 
     if (needs & need_status) {
-        if (read_small(dfd, "status", buf_)) parse_status(buf_, p);
+        if (read_small(dfd, "status", text)) parse_status(text, p);
     }
-    if (needs & need_statm) {
-        if (read_small(dfd, "statm", buf_)) parse_statm(buf_, p);
+    bool rss_from_statm = (needs & need_rss) && !(needs & need_status);
+    if ((needs & need_statm) || rss_from_statm) {
+        bool ok = read_small(dfd, "statm", text) && parse_statm(text, p);
+        if (rss_from_statm) {
+            if (ok) p.vm_rss = p.statm_resident * page_kb_;
+            // a hand-made --sysroot tree without statm: VmRSS of status instead
+            else if (read_small(dfd, "status", text)) parse_status(text, p);
+        }
     }
     if (needs & need_cmdline) {
         // cmdline reads return everything up to the buffer size, so one read usually suffices
-        if (read_small(dfd, "cmdline", p.cmdline)) p.have_cmdline = true;
+        if (read_small(dfd, "cmdline", text)) {
+            p.cmdline.assign(text);
+            p.have_cmdline = true;
+        }
     }
     if (needs & need_io) {
         if (io::read_file(dfd, "io", buf_, 4096)) parse_io(buf_, p);

@@ -10,11 +10,13 @@
 #include <sys/sysmacros.h>
 #include <wchar.h>
 
+#include <charconv>
 #include <climits>
 #include <cstring>
 #include <ctime>
 #include <iterator>
 #include <limits>
+#include <type_traits>
 
 #include "procstat/core/io.hpp"
 
@@ -130,24 +132,48 @@ int escape_text_in_row(std::string_view s, bool& utf8, int maxw, std::string& ou
     return used;
 }
 
+namespace {
+
+// Two digits, zero-padded (V < 100).
+void app2(std::string& out, std::uint64_t v) {
+    out.push_back(static_cast<char>('0' + v / 10));
+    out.push_back(static_cast<char>('0' + v % 10));
+}
+
+void app_u64(std::string& out, std::uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+}  // namespace
+
 void fmt_cputime(std::uint64_t t, std::string& out) {
-    auto it = std::back_inserter(out);
     std::uint64_t days = t / 86400;
-    if (days)
-        fmt::format_to(it, "{}-{:02}:{:02}:{:02}", days, (t / 3600) % 24, (t / 60) % 60, t % 60);
-    else
-        fmt::format_to(it, "{:02}:{:02}:{:02}", (t / 3600) % 24, (t / 60) % 60, t % 60);
+    if (days) {
+        app_u64(out, days);
+        out.push_back('-');
+    }
+    app2(out, (t / 3600) % 24);
+    out.push_back(':');
+    app2(out, (t / 60) % 60);
+    out.push_back(':');
+    app2(out, t % 60);
 }
 
 void fmt_etime(std::uint64_t t, std::string& out) {
-    auto it = std::back_inserter(out);
     std::uint64_t days = t / 86400, hours = (t / 3600) % 24, mins = (t / 60) % 60, secs = t % 60;
-    if (days)
-        fmt::format_to(it, "{}-{:02}:{:02}:{:02}", days, hours, mins, secs);
-    else if (hours)
-        fmt::format_to(it, "{:02}:{:02}:{:02}", hours, mins, secs);
-    else
-        fmt::format_to(it, "{:02}:{:02}", mins, secs);
+    if (days) {
+        app_u64(out, days);
+        out.push_back('-');
+    }
+    if (days || hours) {
+        app2(out, hours);
+        out.push_back(':');
+    }
+    app2(out, mins);
+    out.push_back(':');
+    app2(out, secs);
 }
 
 namespace {
@@ -155,6 +181,15 @@ namespace {
 template <typename... A>
 void app(std::string& out, fmt::format_string<A...> f, A&&... a) {
     fmt::format_to(std::back_inserter(out), f, std::forward<A>(a)...);
+}
+
+// A decimal integer, the hot path of most columns (no format string to interpret).
+template <typename T>
+void app_dec(std::string& out, T v) {
+    static_assert(std::is_integral_v<T>);
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 std::uint64_t total_ticks(const Process& p, const Ctx& c) {
@@ -373,7 +408,14 @@ void start_short(const Process& p, Ctx& c, std::string& out, const char* recent,
         age = t < 0 ? std::numeric_limits<std::time_t>::max() : std::numeric_limits<std::time_t>::min();
     if (age > 3600 * 24 * 365) f = old_year;
     else if (age > 3600 * 24) f = older;
-    strftime_app(out, f, t);
+    // Many processes start in the same second: keep the last text (localtime is not cheap).
+    if (c.start_fmt != f || c.start_key != t) {
+        c.start_text.clear();
+        strftime_app(c.start_text, f, t);
+        c.start_fmt = f;
+        c.start_key = t;
+    }
+    out += c.start_text;
 }
 
 std::uint64_t ns_of(const Process& p, proc::NsKind k) {
@@ -383,7 +425,7 @@ std::uint64_t ns_of(const Process& p, proc::NsKind k) {
 
 #define NUM(expr) [](const Process& p, Ctx& c) -> std::int64_t { (void)p; (void)c; return static_cast<std::int64_t>(expr); }
 #define FMT(body) [](const Process& p, Ctx& c, std::string& out, int maxw) { (void)p; (void)c; (void)maxw; body; }
-#define DEC(expr) FMT(app(out, "{}", expr))
+#define DEC(expr) FMT(app_dec(out, expr))
 
 using proc::need_stat;
 using proc::need_status;
@@ -400,6 +442,7 @@ using proc::need_exe;
 using proc::need_attr;
 using proc::need_loginuid;
 using proc::need_autogroup;
+using proc::need_rss;
 
 constexpr Align L = Align::left;
 constexpr Align R = Align::right;
@@ -417,9 +460,9 @@ constexpr JsonType JI = JsonType::integer;
      NUM(p.field ? *p.field : 0), JI, "I/O counter " #field " from /proc/PID/io"}
 
 std::vector<ColumnDef> make_columns() {
-    FormatFn f_pcpu = FMT(auto v = pcpu_permille(p, c); if (v > 999) app(out, "{}", v / 10); else app(out, "{}.{}", v / 10, v % 10));
+    FormatFn f_pcpu = FMT(auto v = pcpu_permille(p, c); app_dec(out, v / 10); if (v <= 999) { out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)); });
     NumFn n_pcpu = NUM(pcpu_permille(p, c));
-    FormatFn f_pmem = FMT(std::uint64_t v = c.si.mem_total_kb ? rss_kb(p, c) * 1000 / c.si.mem_total_kb : 0; if (v > 999) v = 999; app(out, "{}.{}", v / 10, v % 10));
+    FormatFn f_pmem = FMT(std::uint64_t v = c.si.mem_total_kb ? rss_kb(p, c) * 1000 / c.si.mem_total_kb : 0; if (v > 999) v = 999; app_dec(out, v / 10); out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)));
     NumFn n_pmem = NUM(rss_kb(p, c));
     FormatFn f_args = FMT(args_text(p, c, out, maxw));
     FormatFn f_comm = FMT(comm_text(p, c, out, maxw));
@@ -452,8 +495,8 @@ std::vector<ColumnDef> make_columns() {
     std::vector<ColumnDef> v = {
         {"%cpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization of the process"},
         {"pcpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization (alias of %cpu)"},
-        {"%mem", "%MEM", 4, R, Cut::none, need_status, f_pmem, n_pmem, JsonType::number, "resident set as a share of physical memory"},
-        {"pmem", "%MEM", 4, R, Cut::none, need_status, f_pmem, n_pmem, JsonType::number, "alias of %mem"},
+        {"%mem", "%MEM", 4, R, Cut::none, need_rss, f_pmem, n_pmem, JsonType::number, "resident set as a share of physical memory"},
+        {"pmem", "%MEM", 4, R, Cut::none, need_rss, f_pmem, n_pmem, JsonType::number, "alias of %mem"},
         {"ag_id", "AGID", 5, R, Cut::none, need_autogroup, DEC(p.autogroup_id), NUM(p.autogroup_id), JI, "autogroup id"},
         {"ag_nice", "AGNI", 4, R, Cut::none, need_autogroup, DEC(p.autogroup_nice), NUM(p.autogroup_nice), JI, "autogroup nice value"},
         {"args", "COMMAND", 27, L, Cut::width, need_cmdline, f_args, nullptr, JS, "command with all its arguments"},
@@ -567,9 +610,9 @@ std::vector<ColumnDef> make_columns() {
         IOCOL("wops", "WOPS", syscw, 5),
         {"rgid", "RGID", 5, R, Cut::none, need_status, DEC(p.rgid), NUM(p.rgid), JI, "real group id"},
         {"rgroup", "RGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.rgid), p.rgid, maxw)), NUM(p.rgid), JS, "real group name"},
-        {"rss", "RSS", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "resident set size (KiB)"},
-        {"rssize", "RSS", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "alias of rss"},
-        {"rsz", "RSZ", 5, R, Cut::none, need_status, f_rss, n_rss, JI, "alias of rss"},
+        {"rss", "RSS", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "resident set size (KiB)"},
+        {"rssize", "RSS", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "alias of rss"},
+        {"rsz", "RSZ", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "alias of rss"},
         {"rtprio", "RTPRIO", 6, R, Cut::none, need_stat, FMT(if (p.policy == 0 || p.policy == 3 || p.policy == 5) out += "-"; else app(out, "{}", p.rt_priority)), NUM(p.rt_priority), JI, "realtime priority"},
         {"ruid", "RUID", 5, R, Cut::none, need_status, DEC(p.ruid), NUM(p.ruid), JI, "real user id"},
         {"ruser", "RUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.ruid), p.ruid, maxw)), NUM(p.ruid), JS, "real user name"},

@@ -2,6 +2,8 @@
 // Unit tests of the /proc/PID parsers: stat (hostile comm), status, statm, io, smaps, autogroup, ns.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "procstat/proc/parse.hpp"
@@ -78,6 +80,27 @@ TEST_CASE("parse_stat accepts huge and negative values", "[stat]") {
     CHECK(p.rss == -1);
 }
 
+TEST_CASE("parse_stat number edges: signs, overflow, blanks", "[stat]") {
+    Process p;
+    // a sign alone, '+', a second '-' and 2^64 are not numbers
+    CHECK_FALSE(parse_stat(stat_line("x", "S - 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 0"), p));
+    CHECK_FALSE(parse_stat(stat_line("x", "S +1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 0"), p));
+    CHECK_FALSE(parse_stat(stat_line("x", "S --1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 0"), p));
+    CHECK_FALSE(parse_stat(stat_line("x", "S 1 1 1 0 -1 0 0 0 0 0 18446744073709551616 0 0 0 20 0 1 0 1 1 1 0"), p));
+    // a signed field takes -2^63 but not 2^63; an unsigned one keeps -2^63 as its bit pattern
+    CHECK_FALSE(parse_stat(stat_line("x", "S 1 1 1 0 -1 0 0 0 0 0 0 0 9223372036854775808 0 20 0 1 0 1 1 1 0"), p));
+    REQUIRE(parse_stat(stat_line("x", "S 1 1 1 0 -1 0 0 0 0 0 -9223372036854775808 0 -9223372036854775808 0 20 0 1 0 1 1 1 0"), p));
+    CHECK(p.utime == 9223372036854775808ULL);
+    CHECK(p.cutime == std::numeric_limits<std::int64_t>::min());
+    // runs of blanks (tabs, newlines) separate fields as single spaces do
+    Process q;
+    REQUIRE(parse_stat(stat_line("x", "S\t2  3\n4 0 -1 0 0 0 0 0 7 0 0 0 20 0 1 0 1 1 1 0"), q));
+    CHECK(q.ppid == 2);
+    CHECK(q.pgrp == 3);
+    CHECK(q.session == 4);
+    CHECK(q.utime == 7);
+}
+
 TEST_CASE("parse_status reads ids, groups, masks and memory", "[status]") {
     Process p;
     REQUIRE(parse_status("Name:\tx) y\nUid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t4 27 \n"
@@ -105,6 +128,15 @@ TEST_CASE("parse_status reads ids, groups, masks and memory", "[status]") {
     CHECK(p.sigblk == 0xfffffffe7ffbfeffULL);
     CHECK(p.sigign == 0x1000);
     CHECK(p.sigcgt == 0x1800004ecULL);
+}
+
+TEST_CASE("parse_status: keys in any order, the last of a repeated key before all are seen", "[status]") {
+    Process p;
+    REQUIRE(parse_status("VmRSS:\t 7 kB\nSigCgt:\t10\nUid:\t9\t9\t9\t9\nVmRSS:\t 8 kB\nU:\tx\nV\nGid:\t1\t2\t3\t4\n", p));
+    CHECK(p.euid == 9);
+    CHECK(p.egid == 2);
+    CHECK(p.vm_rss == 8);
+    CHECK(p.sigcgt == 0x10);
 }
 
 TEST_CASE("parse_status of a kernel thread or garbage", "[status]") {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests of ProcReader and read_system_info on the hand-made root tests/fixtures/proc/root.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,24 @@ TEST_CASE("read with every need fills every source", "[reader]") {
     CHECK(p.cmdline == std::string("/sbin/init\0splash\0", 18));
     CHECK(p.rchar == 100u);
     CHECK(p.autogroup_id == 5);
+}
+
+TEST_CASE("the resident set alone comes from statm, or from status when statm is missing", "[reader]") {
+    Root root = fixture_root();
+    ProcReader r(root);
+    Process p;
+    // proc/1: statm has 500 resident pages (2000 KiB with 4 KiB pages), status is not opened
+    REQUIRE(r.read(1, -1, need_stat | need_rss, p));
+    CHECK(p.vm_rss == 500 * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) / 1024);
+    CHECK_FALSE(p.have_status);
+    // with status read anyway, VmRSS is taken from it and statm is not needed
+    REQUIRE(r.read(1, -1, need_stat | need_status | need_rss, p));
+    CHECK(p.vm_rss == 2000);
+    CHECK(p.statm_size == 0);
+    // proc/300 has no statm: status is read instead
+    REQUIRE(r.read(300, -1, need_stat | need_rss, p));
+    CHECK(p.have_status);
+    CHECK(p.vm_lck == 4);
 }
 
 TEST_CASE("hostile comm, vanished pid and reuse of the record", "[reader]") {

@@ -24,6 +24,9 @@ enum Needs : std::uint32_t {
     need_attr = 1u << 12,    // attr/current: security label
     need_loginuid = 1u << 13,  // loginuid, sessionid
     need_autogroup = 1u << 14, // autogroup
+    // The resident set (vm_rss) alone: VmRSS of status when status is read anyway, otherwise
+    // statm's resident pages, which the kernel generates far more cheaply (the same counters).
+    need_rss = 1u << 15,
 };
 
 enum class NsKind { ipc, mnt, net, pid, user, uts, cgroup, time, count_ };
@@ -65,7 +68,7 @@ struct Process {
     std::string groups;                                    // Groups: as listed (space separated)
     std::uint64_t sigpnd = 0, shdpnd = 0, sigblk = 0, sigign = 0, sigcgt = 0;  // Sig*: masks
     std::uint64_t vm_lck = 0;   // VmLck, KiB
-    std::uint64_t vm_rss = 0;   // VmRSS, KiB
+    std::uint64_t vm_rss = 0;   // VmRSS, KiB (or statm resident x page size, see need_rss)
     std::uint64_t vm_size = 0;  // VmSize, KiB
     std::uint64_t vm_data = 0;  // VmData, KiB
     std::uint64_t vm_stk = 0;   // VmStk, KiB

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "procstat/core/error.hpp"
@@ -34,8 +35,15 @@ public:
     Status read(int pid, int tid, std::uint32_t needs, Process& p);
 
 private:
+    // One read of a small pseudo-file REL into small_ (or big_ when it does not fit); TEXT
+    // views the contents.
+    Status read_small(int dirfd, const char* rel, std::string_view& text);
+
     int proc_fd_ = -1;
-    std::string buf_;  // reused read buffer: no per-process allocation once warm
+    std::uint64_t page_kb_ = 4;  // page size in KiB, for statm
+    std::string buf_;  // reused buffer for the other files: no per-process allocation once warm
+    std::string big_;  // small files that filled small_
+    char small_[4096];
 };
 
 // Reset P to defaults while keeping the capacity of its strings.

@@ -35,6 +35,10 @@ struct Ctx {
     char forest_type = 0;        // 'b' (--forest, f) or 'u' (-H)
     NameCache names;  // uid/gid -> name, one NSS lookup per id
     std::unordered_map<int, std::string> ttys;
+    // The last start time formatted by the start/stime/bsdstart columns (key: seconds, format).
+    std::int64_t start_key = 0;
+    const char* start_fmt = nullptr;
+    std::string start_text;
 
     const std::string& user_name(std::uint32_t uid);   // "" when unknown
     const std::string& group_name(std::uint32_t gid);  // "" when unknown
