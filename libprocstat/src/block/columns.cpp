@@ -18,6 +18,7 @@
 #include "procstat/core/io.hpp"
 #include "procstat/core/parse_util.hpp"
 #include "procstat/fsusage/fs_usage.hpp"
+#include "procstat/fsusage/oracle.hpp"
 #include "procstat/units/ul_size.hpp"
 
 namespace procstat::block {
@@ -164,33 +165,41 @@ std::string human_size(std::uint64_t bytes) { return units::ul_size_to_human(byt
 
 DeviceData::DeviceData(const Walker& walker, DataOptions opts) : w_(walker), o_(opts) {}
 
-const DevProps* DeviceData::props(const Device& dev) {
+const DevProps* DeviceData::props(const Device& dev, unsigned chains) {
     auto it = props_.find(dev.name);
-    if (it != props_.end()) return it->second ? &*it->second : nullptr;
-    std::optional<DevProps> p;
-    const Root& root = w_.root();
-    if (o_.sysroot) {
-        // compat: with --sysroot, lsblk reads KEY=value text files kept at SYSROOT/dev/NAME
-        std::string rel = "dev/" + sys_to_dev_name(dev.name);
-        struct stat st {};
-        if (::fstatat(root.fd(), rel.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode)) {
+    if (it == props_.end()) {
+        PropsEntry e;
+        const Root& root = w_.root();
+        if (o_.sysroot) {
+            // compat: with --sysroot, lsblk reads KEY=value text files kept at SYSROOT/dev/NAME
+            std::string rel = "dev/" + sys_to_dev_name(dev.name);
+            struct stat st {};
+            if (::fstatat(root.fd(), rel.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode)) {
+                std::string text;
+                if (io::read_file(root, rel, text)) e.p = props_from_udev(parse_udev_pairs(text));
+            }
+        } else {
+            std::string rel = std::string(Root::run_udev) + "/b" + std::to_string(dev.maj) + ":" +
+                              std::to_string(dev.min);
             std::string text;
-            if (io::read_file(root, rel, text)) p = props_from_udev(parse_udev_pairs(text));
+            if (io::read_file(root, rel, text)) {
+                e.p = props_from_udev(parse_udev_pairs(text));
+            } else if (o_.probe && dev.size && ::geteuid() == 0) {
+                // beyond util-linux: no udev record, ask libblkid (needs read access to the node)
+                e.probing = true;
+            }
         }
-    } else {
-        std::string rel = std::string(Root::run_udev) + "/b" + std::to_string(dev.maj) + ":" +
-                          std::to_string(dev.min);
-        std::string text;
-        if (io::read_file(root, rel, text)) {
-            p = props_from_udev(parse_udev_pairs(text));
-        } else if (o_.probe && dev.size && ::geteuid() == 0) {
-            // beyond util-linux: no udev record, ask libblkid (needs read access to the node)
-            p = probe_blkid(dev.filename);
-        }
+        it = props_.emplace(dev.name, std::move(e)).first;
     }
-    auto [ins, ok] = props_.emplace(dev.name, std::move(p));
-    (void)ok;
-    return ins->second ? &*ins->second : nullptr;
+    PropsEntry& e = it->second;
+    if (e.probing && (chains & ~e.probed)) {
+        // Probe only what the columns shown so far need (lsblk -f: superblocks alone). A later
+        // column that needs the partition table probes again, with every chain asked so far.
+        unsigned want = e.probed | chains | probe_superblocks;
+        e.p = probe_blkid(dev.filename, want);
+        e.probed = want;
+    }
+    return e.p ? &*e.p : nullptr;
 }
 
 const std::vector<DeviceData::MountRef>& DeviceData::filesystems(const Device& dev) {
@@ -277,9 +286,23 @@ const fsusage::FsUsage* DeviceData::fsstat(const Device& dev) {
         std::vector<fsusage::ProbeJob> jobs;
         for (const auto& p : paths) jobs.push_back({p, fsusage::probe_statvfs});
         // compat: util-linux calls statvfs() on the mount point as written, also with --sysroot
-        auto res = fsusage::probe_all(jobs, statvfs_deadline);
-        for (std::size_t i = 0; i < paths.size() && i < res.size(); i++)
-            if (res[i].done && res[i].statvfs_err == 0) vfs_.emplace(paths[i], res[i].usage);
+        if (o_.sysroot) {
+            // the table describes another system: every live path may block
+            auto res = fsusage::probe_all(jobs, statvfs_deadline);
+            for (std::size_t i = 0; i < paths.size() && i < res.size(); i++)
+                if (res[i].done && res[i].statvfs_err == 0) vfs_.emplace(paths[i], res[i].usage);
+        } else {
+            // The live mount table tells which mount points may block (network, FUSE, ...):
+            // only those are asked in the isolated helper process (as df does), the others
+            // in-process, which spares the fork in the usual case of local file systems.
+            fsusage::LiveOracle oracle(statvfs_deadline);
+            oracle.set_mounts(fsusage::df_mounts(mtab_));
+            oracle.prefetch(jobs);
+            for (const auto& p : paths) {
+                const fsusage::ProbeResult& r = oracle.probe(p, fsusage::probe_statvfs);
+                if (r.done && r.statvfs_err == 0) vfs_.emplace(p, r.usage);
+            }
+        }
     }
     const auto& f = filesystems(dev);
     auto mp = mountpoint(dev);
@@ -461,8 +484,8 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
         c.text = w_.attr(dev, a);
         if (c.text) c.raw = parse::to_u64(*c.text);
     };
-    auto prop = [&](std::optional<std::string> DevProps::*m) {
-        if (const DevProps* p = props(dev); p && p->*m) c.text = p->*m;
+    auto prop = [&](std::optional<std::string> DevProps::*m, unsigned chains) {
+        if (const DevProps* p = props(dev, chains); p && p->*m) c.text = p->*m;
     };
     bool ident = !dev.is_partition() && dev.nslaves == 0;
     switch (id) {
@@ -478,7 +501,7 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
     case Col::owner:
     case Col::group:
     case Col::mode: {
-        const DevProps* p = o_.sysroot ? props(dev) : nullptr;
+        const DevProps* p = o_.sysroot ? props(dev, 0) : nullptr;
         auto field = id == Col::owner ? &DevProps::owner
                      : id == Col::group ? &DevProps::group : &DevProps::mode;
         if (p && p->*field) {
@@ -504,19 +527,19 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
         c.raw = (std::uint64_t{dev.maj} << 32) | dev.min;
         break;
     }
-    case Col::fstype: prop(&DevProps::fstype); break;
-    case Col::fsver: prop(&DevProps::fsversion); break;
-    case Col::label: prop(&DevProps::label); break;
-    case Col::uuid: prop(&DevProps::uuid); break;
-    case Col::ptuuid: prop(&DevProps::ptuuid); break;
-    case Col::pttype: prop(&DevProps::pttype); break;
-    case Col::parttype: prop(&DevProps::parttype); break;
-    case Col::partlabel: prop(&DevProps::partlabel); break;
-    case Col::partuuid: prop(&DevProps::partuuid); break;
-    case Col::partflags: prop(&DevProps::partflags); break;
-    case Col::wwn: prop(&DevProps::wwn); break;
+    case Col::fstype: prop(&DevProps::fstype, probe_superblocks); break;
+    case Col::fsver: prop(&DevProps::fsversion, probe_superblocks); break;
+    case Col::label: prop(&DevProps::label, probe_superblocks); break;
+    case Col::uuid: prop(&DevProps::uuid, probe_superblocks); break;
+    case Col::ptuuid: prop(&DevProps::ptuuid, probe_partitions); break;
+    case Col::pttype: prop(&DevProps::pttype, probe_partitions); break;
+    case Col::parttype: prop(&DevProps::parttype, probe_partitions); break;
+    case Col::partlabel: prop(&DevProps::partlabel, probe_partitions); break;
+    case Col::partuuid: prop(&DevProps::partuuid, probe_partitions); break;
+    case Col::partflags: prop(&DevProps::partflags, probe_partitions); break;
+    case Col::wwn: prop(&DevProps::wwn, 0); break;  // udev only: libblkid has no WWN
     case Col::parttypename:
-        if (const DevProps* p = props(dev); p && p->parttype && p->pttype)
+        if (const DevProps* p = props(dev, probe_partitions); p && p->parttype && p->pttype)
             if (auto n = parttype_name(*p->pttype, *p->parttype)) c.text = std::string(*n);
         break;
     case Col::fssize:
@@ -587,13 +610,13 @@ CellData DeviceData::get(const Device& dev, const Device* parent, Col id) {
     case Col::rand: c.text = w_.attr(dev, "queue/add_random"); break;
     case Col::model:
         if (ident) {
-            if (const DevProps* p = props(dev); p && p->model) c.text = p->model;
+            if (const DevProps* p = props(dev, 0); p && p->model) c.text = p->model;
             else c.text = w_.attr(dev, "device/model");
         }
         break;
     case Col::serial:
         if (ident) {
-            if (const DevProps* p = props(dev); p && p->serial) c.text = p->serial;
+            if (const DevProps* p = props(dev, 0); p && p->serial) c.text = p->serial;
             else c.text = w_.attr(dev, "device/serial");
         }
         break;

@@ -6,14 +6,16 @@
 
 namespace procstat::block {
 
-std::optional<DevProps> probe_blkid(const std::string& path) {
+std::optional<DevProps> probe_blkid(const std::string& path, unsigned chains) {
     blkid_probe pr = blkid_new_probe_from_filename(path.c_str());
     if (!pr) return std::nullopt;
     blkid_probe_enable_superblocks(pr, 1);
     blkid_probe_set_superblocks_flags(pr, BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID |
                                               BLKID_SUBLKS_TYPE | BLKID_SUBLKS_VERSION);
-    blkid_probe_enable_partitions(pr, 1);
-    blkid_probe_set_partitions_flags(pr, BLKID_PARTS_ENTRY_DETAILS);
+    if (chains & probe_partitions) {
+        blkid_probe_enable_partitions(pr, 1);
+        blkid_probe_set_partitions_flags(pr, BLKID_PARTS_ENTRY_DETAILS);
+    }
     std::optional<DevProps> out;
     if (blkid_do_safeprobe(pr) == 0) {
         DevProps p;

@@ -88,7 +88,9 @@ class DeviceData {
 public:
     DeviceData(const Walker& walker, DataOptions opts);
     CellData get(const Device& dev, const Device* parent, Col id);
-    const DevProps* props(const Device& dev);
+    // Udev (or --sysroot) properties of DEV; without a udev record, what libblkid finds with
+    // CHAINS (probe_superblocks, probe_partitions; 0: the caller needs no probed value).
+    const DevProps* props(const Device& dev, unsigned chains = probe_all_chains);
     // Messages about malformed mount/swap tables met so far ("FILE: parse error at line N --
     // ignored"), for the tool to print.
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
@@ -116,7 +118,12 @@ private:
     mnt::MountTable mtab_;
     std::vector<std::string> swaps_;
     std::vector<std::string> warnings_;
-    std::map<std::string, std::optional<DevProps>> props_;
+    struct PropsEntry {
+        std::optional<DevProps> p;
+        bool probing = false;  // no udev record: values come from libblkid
+        unsigned probed = 0;   // the chains p was probed with
+    };
+    std::map<std::string, PropsEntry> props_;
     std::map<std::string, std::vector<MountRef>> fss_;
     bool vfs_loaded_ = false;
     std::map<std::string, fsusage::FsUsage> vfs_;  // by mount point

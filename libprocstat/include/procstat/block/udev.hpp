@@ -42,9 +42,19 @@ std::vector<std::pair<std::string, std::string>> parse_udev_pairs(std::string_vi
 // Map udev property pairs to DevProps (the ID_* names above, MODE/OWNER/GROUP).
 DevProps props_from_udev(const std::vector<std::pair<std::string, std::string>>& pairs);
 
-// Probe the device node PATH with libblkid (superblocks: type, version, label, UUID; partition
-// tables and entries). Returns nullopt when the node cannot be opened or nothing is found.
-std::optional<DevProps> probe_blkid(const std::string& path);
+// What probe_blkid() looks for: filesystem superblocks (type, version, label, UUID) and, with
+// probe_partitions, partition tables and entries too (reading the table costs more I/O: GPT
+// keeps a copy at the end of the disk, and a partition's entry is read from its whole disk).
+enum ProbeChains : unsigned {
+    probe_superblocks = 1u << 0,
+    probe_partitions = 1u << 1,
+    probe_all_chains = probe_superblocks | probe_partitions,
+};
+
+// Probe the device node PATH with libblkid, through one open of it. Superblocks are always
+// probed (libblkid disregards a partition table under a RAID superblock only when both chains
+// run). Returns nullopt when the node cannot be opened or nothing is found.
+std::optional<DevProps> probe_blkid(const std::string& path, unsigned chains = probe_all_chains);
 
 // Human name of a partition type code for a partition table type, as lsblk's PARTTYPENAME
 // ("0x83" + "dos" -> "Linux", GPT type UUIDs -> their names). nullopt when unknown.
