@@ -4,6 +4,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,6 +57,8 @@ ProcReader::ProcReader(const Root& root) {
     buf_.reserve(4096);
     long pg = ::sysconf(_SC_PAGESIZE);
     if (pg >= 1024) page_kb_ = static_cast<std::uint64_t>(pg) / 1024;
+    struct statfs sf;
+    live_proc_ = proc_fd_ >= 0 && ::fstatfs(proc_fd_, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC;
 }
 
 // /proc/PID/{stat,statm,status,cmdline} are generated whole on the first read, so a read that
@@ -140,8 +145,19 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
     if (!parse_stat(text, p)) return Status{Errc::vanished, 0};
     p.tgid = pid;
 
+    bool status_read = false;
     if (needs & need_status) {
         if (read_small(dfd, "status", text)) parse_status(text, p);
+        status_read = true;
+    } else if (needs & need_euid) {
+        struct stat sb;
+        if (live_proc_ && ::fstat(dfd, &sb) == 0) {
+            p.euid = static_cast<std::uint32_t>(sb.st_uid);
+            p.egid = static_cast<std::uint32_t>(sb.st_gid);
+        } else if (read_small(dfd, "status", text)) {
+            parse_status(text, p);
+            status_read = true;
+        }
     }
     bool rss_from_statm = (needs & need_rss) && !(needs & need_status);
     if ((needs & need_statm) || rss_from_statm) {
@@ -149,7 +165,7 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         if (rss_from_statm) {
             if (ok) p.vm_rss = p.statm_resident * page_kb_;
             // a hand-made --sysroot tree without statm: VmRSS of status instead
-            else if (read_small(dfd, "status", text)) parse_status(text, p);
+            else if (!status_read && read_small(dfd, "status", text)) parse_status(text, p);
         }
     }
     if (needs & need_cmdline) {

@@ -443,6 +443,7 @@ using proc::need_attr;
 using proc::need_loginuid;
 using proc::need_autogroup;
 using proc::need_rss;
+using proc::need_euid;
 
 constexpr Align L = Align::left;
 constexpr Align R = Align::right;
@@ -538,21 +539,21 @@ std::vector<ColumnDef> make_columns() {
         {"times", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
         {"drs", "DRS", 5, R, Cut::none, need_stat, DEC(drs_kb(p)), NUM(drs_kb(p)), JI, "data resident set size"},
         {"trs", "TRS", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "text resident set size"},
-        {"egid", "EGID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "effective group id"},
-        {"gid", "GID", 5, R, Cut::none, need_status, DEC(p.egid), NUM(p.egid), JI, "alias of egid"},
-        {"egroup", "EGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "effective group name"},
-        {"group", "GROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "alias of egroup"},
+        {"egid", "EGID", 5, R, Cut::none, need_euid, DEC(p.egid), NUM(p.egid), JI, "effective group id"},
+        {"gid", "GID", 5, R, Cut::none, need_euid, DEC(p.egid), NUM(p.egid), JI, "alias of egid"},
+        {"egroup", "EGROUP", 8, L, Cut::plus, need_euid, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "effective group name"},
+        {"group", "GROUP", 8, L, Cut::plus, need_euid, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "alias of egroup"},
         {"eip", "EIP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkeip)), NUM(p.kstkeip), JS, "instruction pointer"},
         {"esp", "ESP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkesp)), NUM(p.kstkesp), JS, "stack pointer"},
         {"stackp", "STACKP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.startstack)), NUM(p.startstack), JS, "bottom of the stack"},
         {"etime", "ELAPSED", 11, R, Cut::none, need_stat, f_etime, NUM(elapsed_secs(p, c)), JS, "elapsed time since start"},
         {"etimes", "ELAPSED", 7, R, Cut::none, need_stat, DEC(elapsed_secs(p, c)), NUM(elapsed_secs(p, c)), JI, "elapsed seconds"},
-        {"euid", "EUID", 5, R, Cut::none, need_status, DEC(p.euid), n_euid, JI, "effective user id"},
-        {"uid", "UID", 5, R, Cut::none, need_status, DEC(p.euid), n_euid, JI, "alias of euid"},
-        {"euser", "EUSER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "effective user name"},
-        {"user", "USER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "alias of euser"},
-        {"uname", "USER", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "alias of euser"},
-        {"uid_hack", "UID", 8, L, Cut::plus, need_status, f_user, n_euid, JS, "user name under the UID header (-f)"},
+        {"euid", "EUID", 5, R, Cut::none, need_euid, DEC(p.euid), n_euid, JI, "effective user id"},
+        {"uid", "UID", 5, R, Cut::none, need_euid, DEC(p.euid), n_euid, JI, "alias of euid"},
+        {"euser", "EUSER", 8, L, Cut::plus, need_euid, f_user, n_euid, JS, "effective user name"},
+        {"user", "USER", 8, L, Cut::plus, need_euid, f_user, n_euid, JS, "alias of euser"},
+        {"uname", "USER", 8, L, Cut::plus, need_euid, f_user, n_euid, JS, "alias of euser"},
+        {"uid_hack", "UID", 8, L, Cut::plus, need_euid, f_user, n_euid, JS, "user name under the UID header (-f)"},
         {"exe", "EXE", 27, L, Cut::width, need_exe, FMT(if (p.exe) escape_text(*p.exe, c.utf8, maxw, out); else out += "-"), nullptr, JS, "path of the executable"},
         {"f", "F", 1, R, Cut::none, need_stat, f_flags, NUM(p.flags), JI, "process flags"},
         {"flag", "F", 1, R, Cut::none, need_stat, f_flags, NUM(p.flags), JI, "alias of f"},

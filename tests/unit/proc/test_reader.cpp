@@ -79,6 +79,29 @@ TEST_CASE("the resident set alone comes from statm, or from status when statm is
     CHECK(p.vm_lck == 4);
 }
 
+TEST_CASE("the effective ids alone: owner of the live PID directory, status elsewhere", "[reader]") {
+    {
+        // a copied tree: its directory owners mean nothing, status is read
+        Root root = fixture_root();
+        ProcReader r(root);
+        Process p;
+        REQUIRE(r.read(42, -1, need_stat | need_euid, p));
+        CHECK(p.have_status);
+        CHECK(p.euid == 1001);
+    }
+    {
+        // the live /proc: no status, the ids of this process
+        Root root;
+        ProcReader r(root);
+        REQUIRE(r.ok());
+        Process p;
+        REQUIRE(r.read(static_cast<int>(::getpid()), -1, need_stat | need_euid, p));
+        CHECK_FALSE(p.have_status);
+        CHECK(p.euid == static_cast<std::uint32_t>(::geteuid()));
+        CHECK(p.egid == static_cast<std::uint32_t>(::getegid()));
+    }
+}
+
 TEST_CASE("hostile comm, vanished pid and reuse of the record", "[reader]") {
     Root root = fixture_root();
     ProcReader r(root);

@@ -27,6 +27,10 @@ enum Needs : std::uint32_t {
     // The resident set (vm_rss) alone: VmRSS of status when status is read anyway, otherwise
     // statm's resident pages, which the kernel generates far more cheaply (the same counters).
     need_rss = 1u << 15,
+    // The effective uid and gid alone: the owner of the PID directory, which the kernel sets to
+    // the task's effective ids even for a task that is not dumpable (unlike the files inside),
+    // when it is a live procfs; status otherwise, or when status is read anyway.
+    need_euid = 1u << 16,
 };
 
 enum class NsKind { ipc, mnt, net, pid, user, uts, cgroup, time, count_ };

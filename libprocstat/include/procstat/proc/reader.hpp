@@ -40,6 +40,7 @@ private:
     Status read_small(int dirfd, const char* rel, std::string_view& text);
 
     int proc_fd_ = -1;
+    bool live_proc_ = false;     // proc_fd_ is a procfs (not a copied --sysroot tree)
     std::uint64_t page_kb_ = 4;  // page size in KiB, for statm
     std::string buf_;  // reused buffer for the other files: no per-process allocation once warm
     std::string big_;  // small files that filled small_
