@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "procstat/findmnt/columns.hpp"
-#include "ul_filter.hpp"
+#include "ul_args.hpp"
 
 namespace procstat::findmnt {
 

@@ -6,7 +6,7 @@
 #include "options.hpp"
 #include "procstat/block/device.hpp"
 #include "procstat/out/table.hpp"
-#include "ul_filter.hpp"
+#include "../findmnt/ul_filter.hpp"
 
 namespace procstat::lsblk_tool {
 

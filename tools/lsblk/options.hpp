@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "procstat/block/columns.hpp"
-#include "ul_filter.hpp"
+#include "../findmnt/ul_args.hpp"
 
 namespace procstat::lsblk_tool {
 
