@@ -134,16 +134,19 @@ int Walker::count_dirents(const std::string& rel) const {
 
 bool Walker::is_partition_dirent(const std::string& dir, const std::string& entry,
                                  std::string_view parent) const {
-    unsigned char t = entry_type(root_, dir, entry);
-    if (t != DT_DIR && t != DT_LNK && t != DT_UNKNOWN) return false;
+    // The name test first: it spares a stat of every other entry (size, queue, uevent, ...).
     if (!parent.empty()) {
         if (entry.size() <= parent.size() || entry.compare(0, parent.size(), parent) != 0)
             return false;
         unsigned char c = static_cast<unsigned char>(entry[parent.size()]);
-        if (std::isdigit(c)) return true;
-        return c == 'p' && entry.size() > parent.size() + 1 &&
-               std::isdigit(static_cast<unsigned char>(entry[parent.size() + 1]));
+        bool numbered = std::isdigit(c) ||
+                        (c == 'p' && entry.size() > parent.size() + 1 &&
+                         std::isdigit(static_cast<unsigned char>(entry[parent.size() + 1])));
+        if (!numbered) return false;
     }
+    unsigned char t = entry_type(root_, dir, entry);
+    if (t != DT_DIR && t != DT_LNK && t != DT_UNKNOWN) return false;
+    if (!parent.empty()) return true;
     std::string rel = join(join(dir, entry), "start");
     while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
     return ::faccessat(root_.fd(), rel.c_str(), R_OK, 0) == 0;
