@@ -213,6 +213,11 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
             lay.put(i, cols[i].header, cells(cols[i].header, ctx.utf8));
         out.push_back('\n');
     };
+    // One allocation for the usual case (rows about as wide as the columns): growing the
+    // buffer by doubling would copy it and touch twice the memory.
+    std::size_t row_estimate = 16;
+    for (auto& c : cols) row_estimate += static_cast<std::size_t>(std::max(c.width, 0)) + 1;
+    out.reserve(out.size() + (procs.size() + 1) * row_estimate);
     bool show_header = !o.no_headers && any_header;
     if (show_header) header();
     // --headers: the header again before every screenful of rows (LINES - 1 rows each)

@@ -163,7 +163,8 @@ bool parse_stat(std::string_view text, Process& p) {
     const char* q = rest.data();
     const char* end = q + rest.size();
     Field f;
-    for (;;) {
+    // Fields after 41 (delay accounting, guest times, addresses, exit code) are not used.
+    while (field <= 41) {
         int r = next_field(q, end, f);
         if (r == 0) break;
         if (r < 0) return false;
