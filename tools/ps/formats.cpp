@@ -14,6 +14,24 @@ namespace procstat::ps {
 std::string default_format(const Options& o) {
     // compat: the preloaded list ends in the command name when BSD syntax was used.
     if (o.preload) return o.bsd_syntax_used ? "pid,{},state,tname,time,comm" : "pid,{},state,tname,time,args";
+    const Personality pers = o.personality;
+    // compat: FreeBSD's u under the bsd and aix personalities
+    if (o.bsd_personality == 'u' && !o.bsd_n && (pers == Personality::bsd || pers == Personality::aix))
+        return "user,pid,%cpu,%mem,vsz,rss,tt,stat,start,time,args";
+    if (pers == Personality::gnu && !o.bsd_personality) {
+        // compat: the old Debian formats, for one format option alone
+        int n = (o.unix_f > 0) + o.unix_F + o.unix_l + o.unix_j + o.unix_c + o.unix_L + o.unix_T + o.unix_M;
+        if (n == 0) return "pid,tname,stat,bsdtime,args";
+        if (n == 1 && (o.unix_f == 1 || o.unix_F)) return "uid,pid,ppid,start_time,tname,bsdtime,args";
+        if (n == 1 && o.unix_l) return o.unix_y ? "s,uid,pid,ppid,priority,ni,wchan,tname,bsdtime,comm"
+                                                : "f,s,uid,pid,ppid,priority,ni,wchan,tname,bsdtime,comm";
+        if (n == 1 && o.unix_c) return "pid,class,pri,tname,stat,bsdtime,args";
+        if (n == 1 && o.unix_j) return "pid,tname,s,bsdtime,pgid,sid,comm";
+        if (n == 1 && o.unix_L) return "pid,lwp,tname,stat,bsdtime,args";
+    }
+    if (pers == Personality::s390 && o.unix_j && !o.unix_f && !o.unix_F && !o.unix_l && !o.unix_c &&
+        !o.unix_L && !o.unix_T && !o.unix_M && !o.bsd_personality && !o.bsd_syntax_used)
+        return "pid,sid,pgrp,tname,time,args";
     switch (o.bsd_personality) {
         case 'u': return o.bsd_n ? "uid:8=USER,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
                                  : "user,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args";
@@ -35,7 +53,8 @@ std::string default_format(const Options& o) {
     if (o.unix_M) add("label");
     if (o.unix_l && !o.unix_y) add("f");
     if (o.unix_l) add("s");
-    if (f) add("uid_hack");
+    const bool lnx = pers == Personality::linux_ps;
+    if (f) add(lnx ? "uid_hack=USER" : "uid_hack");  // compat: linux personality's header
     else if (o.unix_l) add("uid");
     add("pid");
     if (o.unix_T) add("spid");
@@ -58,7 +77,7 @@ std::string default_format(const Options& o) {
     }
     if (o.unix_l) {
         if (o.unix_y) add("rss");
-        else add("addr_1");
+        else add(lnx ? "sgi_p" : "addr_1");  // compat: linux personality shows P, not ADDR
         add("sz");
         add("wchan");
     }

@@ -9,7 +9,9 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 
 #include "procstat/pscols/columns.hpp"
@@ -688,7 +690,12 @@ struct Parser {
             const char* a = argv[i];
             bool ok;
             if (a[0] == '-' && a[1] == '-' && a[2]) ok = gnu_opt(a);
-            else if (a[0] == '-' && a[1]) ok = unix_opt(a + 1);
+            else if (a[0] == '-' && a[1])
+                // compat: the old and bsd personalities read "-aux" as "aux"
+                // (our -Q EXPR stays ours)
+                ok = ((o.personality == Personality::old || o.personality == Personality::bsd) && a[1] != 'Q')
+                         ? bsd_opt(a + 1)
+                         : unix_opt(a + 1);
             else if (a[0] == '-') { err = "unsupported SysV option"; ok = false; }
             else ok = bsd_opt(a);
             if (!ok) return false;
@@ -700,7 +707,24 @@ struct Parser {
 
 }  // namespace
 
+Personality personality_from_env() {
+    // compat: PS_PERSONALITY wins over CMD_ENV even when it names no personality; any case.
+    const char* v = std::getenv("PS_PERSONALITY");
+    if (!v) v = std::getenv("CMD_ENV");
+    if (!v) return Personality::standard;
+    std::string n;
+    for (const char* c = v; *c; ++c) n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*c))));
+    if (n == "linux") return Personality::linux_ps;
+    if (n == "old") return Personality::old;
+    if (n == "bsd") return Personality::bsd;
+    if (n == "aix") return Personality::aix;
+    if (n == "gnu" || n == "debian") return Personality::gnu;
+    if (n == "390" || n == "os390" || n == "s390") return Personality::s390;
+    return Personality::standard;
+}
+
 bool parse_options(int argc, char** argv, Options& o, std::string& err) {
+    o.personality = personality_from_env();
     Parser p{argc, argv, o, err};
     if (!p.run()) return false;
     if (o.unix_y && !o.unix_l) {

@@ -30,7 +30,15 @@ struct Selection {
     std::vector<std::string> names;      // commands
 };
 
+// PS_PERSONALITY (or CMD_ENV) families whose behaviour differs from the default (procps 4.0.2):
+// linux: -f/-F show USER, -l shows P instead of ADDR; old, bsd: options with a dash are BSD
+// options; bsd, aix: BSD u shows TT, STARTED and [DD-]HH:MM:SS time; gnu, debian: the old Debian
+// formats; s390 (390, os390, s390): -j shows SID before PGRP.
+enum class Personality { standard, linux_ps, old, bsd, aix, gnu, s390 };
+
 struct Options {
+    Personality personality = Personality::standard;
+
     // selection
     bool all = false;           // -e -A, or BSD a+x
     bool unix_a = false;        // -a: all with a tty except session leaders
@@ -77,6 +85,9 @@ struct Options {
     std::string help_section;
     bool want_version = false;
 };
+
+// The personality PS_PERSONALITY (else CMD_ENV) selects.
+Personality personality_from_env();
 
 // Parse ARGV. On error returns false and sets ERR to the message (without "error: "), and
 // USAGE to whether the usage text follows.

@@ -9,6 +9,7 @@ so outputs are compared byte for byte. Whole-system listings are reduced, identi
 outputs, to the header and the lines of the PIDs this group started (transform keep_ours).
 Teardown kills exactly those PIDs.
 """
+import dataclasses
 import os
 import pty
 import shutil
@@ -37,6 +38,30 @@ spid stackp start start_time stat state stime suid supgid supgrp suser svgid svu
 thcount tid time timens times tname tpgid trs tt tty ucmd ucomm uid uname unit user userns uss
 utsns uunit vsize vsz wbytes wcbytes wchan wchars wops""".split()
 
+
+
+# Our -Q/--filter, --check and --check-any add, never alter: with an expression every row matches
+# (absent values included) our output and exit status stay the reference's. Every case is run
+# once more with one of the four options (in turn, so that the suite does not double in time).
+MATCH_ALL = "pid >= 0 or not (pid >= 0)"
+MATCH_ALL_OPTIONS = (["--check", MATCH_ALL], ["-Q", MATCH_ALL], ["--check-any", MATCH_ALL],
+                     [f"--filter={MATCH_ALL}"])
+
+
+def with_match_all_filters(cases):
+    out = []
+    for i, c in enumerate(cases):
+        # /dev/full cases have nothing on stdout to compare; cases that test procps' own
+        # rejection of -Q would see ours take the next word as its expression
+        # (L must stand alone, so no option of ours can join it)
+        if c.stdout_to or any(a in ("-Q", "Q") for a in c.args if isinstance(a, str)) or "L" in c.args[:1]:
+            continue
+        opt = MATCH_ALL_OPTIONS[i % len(MATCH_ALL_OPTIONS)]
+        if opt[0] == "--check-any" and any("@GONE" in a for a in c.args if isinstance(a, str)):
+            opt = ["--check", MATCH_ALL]  # with no rows --check-any fails (exit 3) by design
+        out.append(dataclasses.replace(c, name=f"{c.label()} [ours {opt[0].split('=')[0]} match-all]",
+                                       ours_extra=c.ours_extra + opt))
+    return out
 
 
 def _mem_and_cpu(pid):
@@ -173,6 +198,9 @@ def groups(env):
         ptyname = os.ttyname(slave)[len("/dev/"):]
         allp = sorted(set(ids.values()) | set(kids))
         ctx["pidset"] = set(allp)
+        # the keys our ps lists for L (see known_keys_only)
+        lst = subprocess.run([env.ours("ps"), "L"], stdout=subprocess.PIPE, env={"LC_ALL": "C"}).stdout
+        ctx["l_keys"] = {l.split()[0] for l in lst.splitlines() if l.split()}
         subs = {
             "@ALL": ",".join(map(str, allp)),
             "@SPACE": " ".join(map(str, allp)),
@@ -360,8 +388,9 @@ def groups(env):
               ["-L", "-T", "-p", sel], ["-p", sel, "L"], ["-q", sel, "-q", "1"], ["-C", ""], ["-q", sel, "--sort", "pid"],
               ["-q", sel, "-e"], ["-q", sel, "-u", "root"], ["-q", sel, "-H"], ["-q", sel, "f"], ["-p", "0"], ["-p", "-1"],
               ["-p", "99999999999"], ["-o", "pid:0"], ["-o", ","], ["--sort="], ["-o", "=X"], ["--cols", "0"],
-              ["-p", "1", "-p", "2"], ["-Q"], ["-o", "foo"], ["--foo"], ["-y"]):
+              ["-p", "1", "-p", "2"], ["-K"], ["-o", "foo"], ["--foo"], ["-y"]):
         case(a, compare_stderr=True, name="stderr " + " ".join(a))
+    # (-Q alone is an error for both, but ours says that its expression is missing)
     # write errors: procps reports the reason whatever the size of the output
     # (procps omits the reason when its stdio buffer happened to be empty at close, which depends
     # on the exact output size, so only outputs of a fixed size are compared)
@@ -381,6 +410,39 @@ def groups(env):
     case(["--version"])
     case(["-V"])
     case(["V"])
+    # BSD L: the format keys (procps lists 36 more that we do not implement; their lines are
+    # dropped from the reference's list only, so every key we do list must match exactly)
+    case(["L"], transform=known_keys_only)
+    for a in (["L", "p", sel], ["-L", "L"], ["LL"]):
+        case(a, compare_stderr=True, name="exclusive " + " ".join(a))
+    # obsolete BSD sort keys with a letter twice are a format ("rss"), or "bad sorting code"
+    for keys in ("rss", "ss", "pp", "psp", "uUu", "pP", "vsz", "pid"):
+        case(["O", keys, "p", sel], name=f"O {keys} (repeated letters)")
+    # PS_PERSONALITY / CMD_ENV: every personality on the usual option sets
+    pers_args = (["-p", sel], ["-f", "-p", sel], ["-F", "-p", sel], ["-l", "-p", sel], ["-ly", "-p", sel],
+                 ["-j", "-p", sel], ["-c", "-p", sel], ["-L", "-p", "@THREADS"], ["-fl", "-p", sel],
+                 ["-lF", "-p", sel], ["-jf", "-p", sel], ["u", "-p", sel], ["-o", "pid,comm", "-p", sel],
+                 ["-p", sel, "-H"], ["-p", sel, "--forest"], ["p", sel],
+                 ["-q", sel], ["-p", sel, "-w"], ["s", "-p", sel], ["-O", "rss", "-p", sel])
+    for pers in ("linux", "LINUX", "Linux", "posix", "old", "gnu", "debian", "390", "os390", "s390", "hp", "hpux",
+                 "sco", "svr4", "sysv", "unix", "unix95", "unix98", "bogus", ""):
+        for a in pers_args:
+            # (gnu/debian and the s390 family combine -f/-F with -l or -j into formats not
+            # reproduced: known deviation, not compared)
+            if pers in ("gnu", "debian", "390", "os390", "s390") and a[0] in ("-fl", "-lF", "-jf"):
+                continue
+            case(a, env={"PS_PERSONALITY": pers}, name=f"PS_PERSONALITY={pers} " + " ".join(a))
+    for a in (["-f", "-p", sel], ["-l", "-p", sel], ["-j", "-p", sel], ["-fp", sel]):
+        case(a, env={"CMD_ENV": "linux"}, name="CMD_ENV=linux " + " ".join(a))
+        case(a, env={"CMD_ENV": "old"}, name="CMD_ENV=old " + " ".join(a))
+        case(a, env={"CMD_ENV": "old", "PS_PERSONALITY": "linux"}, name="PS_PERSONALITY wins " + " ".join(a))
+        case(a, env={"CMD_ENV": "old", "PS_PERSONALITY": "bogus"}, name="bogus PS_PERSONALITY wins " + " ".join(a))
+    for a in (["-p", sel], ["-f", "-p", sel], ["-p", sel, "--forest"], ["-o", "pid,comm", "-p", sel], ["u", "-p", sel],
+              ["-u", "-p", sel], ["-F", "-p", sel]):
+        case(a, env={"PS_PERSONALITY": "bsd"}, name="PS_PERSONALITY=bsd " + " ".join(a))
+    for a in (["u", "-p", sel], ["-p", sel], ["-f", "-p", sel]):
+        case(a, env={"PS_PERSONALITY": "aix"}, name="PS_PERSONALITY=aix " + " ".join(a))
+    g.cases += with_match_all_filters(g.cases)
     return [g, json_group()]
 
 
@@ -419,7 +481,16 @@ def json_group():
         g.case(["--json", "-o", cols, "-p", "@ALL"], name=f"--json -o {cols}")
         g.case(["--json", "-o", cols, "--sort", "-pid", "-p", "@ALL"], name=f"--json -o {cols} --sort -pid")
     g.case(["--json", "-o", "pid,comm", "-p", "@GONE"], name="--json no such process")
+    g.cases += with_match_all_filters(g.cases)
     return g
+
+
+def known_keys_only(out: bytes, ctx: dict) -> bytes:
+    """The lines of a `ps L` listing whose key our ps lists: applied to both outputs, it drops
+    only the keys procps has and we lack; a key we list and procps does not, a different header
+    or order, still fails."""
+    keys = ctx.get("l_keys", set())
+    return b"".join(l for l in out.splitlines(keepends=True) if l.split()[:1] and l.split()[0] in keys)
 
 
 def sub_all(a, subs):
