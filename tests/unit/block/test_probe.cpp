@@ -112,3 +112,34 @@ TEST_CASE("probe: empty, garbage, missing and unreadable inputs give nothing", "
     CHECK_FALSE(probe_blkid(d.path + "/missing.img").has_value());
     CHECK_FALSE(probe_blkid(d.path).has_value());  // a directory
 }
+
+TEST_CASE("probe: superblocks alone leave partition tables unread", "[probe]") {
+    if (!have("sfdisk") || !have("mkfs.ext4")) {
+        WARN("sfdisk or mkfs.ext4 not installed: not tested");
+        return;
+    }
+    using procstat::block::probe_all_chains;
+    using procstat::block::probe_partitions;
+    using procstat::block::probe_superblocks;
+    TempDir d;
+    // a GPT disk: the table is found only with the partition chain
+    auto gpt = d.image("gpt.img", 8);
+    REQUIRE(run("printf 'label: gpt\\nsize=2M, type=L\\n' | sfdisk -q " + gpt));
+    auto sb = probe_blkid(gpt, probe_superblocks);
+    CHECK((!sb || !sb->pttype));
+    auto parts = probe_blkid(gpt, probe_partitions);
+    REQUIRE(parts);
+    CHECK(parts->pttype == std::optional<std::string>("gpt"));
+    // an ext4 file system: the same values with or without the partition chain
+    auto ext4 = d.image("ext4.img", 8);
+    REQUIRE(run("mkfs.ext4 -q -F -L lbl " + ext4));
+    auto a = probe_blkid(ext4, probe_superblocks);
+    auto b = probe_blkid(ext4, probe_all_chains);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->fstype == std::optional<std::string>("ext4"));
+    CHECK(a->fstype == b->fstype);
+    CHECK(a->label == b->label);
+    CHECK(a->uuid == b->uuid);
+    CHECK(a->fsversion == b->fsversion);
+}
