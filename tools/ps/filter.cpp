@@ -79,7 +79,11 @@ expr::Value key_value(const proc::Process& p, std::string_view key, pscols::Ctx&
         auto v = static_cast<std::uint64_t>(def->num(p, ctx));
         return static_cast<double>(kind == Kind::cpu_secs ? v / hz : v);
     }
-    case Kind::start: return static_cast<double>(ctx.si.boot_time + p.starttime / hz);
+    case Kind::start: {
+        // whole seconds since the epoch, as the start columns print them
+        std::uint64_t epoch = ctx.si.boot_time + p.starttime / hz;
+        return static_cast<double>(epoch);
+    }
     default: break;
     }
     // The text ps shows, without tree art and uncut.
