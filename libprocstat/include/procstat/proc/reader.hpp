@@ -44,7 +44,7 @@ private:
     std::uint64_t page_kb_ = 4;  // page size in KiB, for statm
     std::string buf_;  // reused buffer for the other files: no per-process allocation once warm
     std::string big_;  // small files that filled small_
-    char small_[4096];
+    char small_[4096] = {};
 };
 
 // Reset P to defaults while keeping the capacity of its strings.
