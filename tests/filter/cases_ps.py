@@ -37,6 +37,16 @@ class Procs:
     def sleeper(self, secs):
         pid = self.spawn(str(secs))
         wait_state(pid, "S")
+        # settled: in its nanosleep (WCHAN, RSS and the rest no longer change between ps runs)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with open(f"/proc/{pid}/wchan") as f:
+                    if "nanosleep" in f.read():
+                        break
+            except OSError:
+                break
+            time.sleep(0.02)
         return pid
 
     def zombie(self):
@@ -257,6 +267,8 @@ def ps_lazy_reads(ctx):
                 if '"' not in line or "= -1" in line:
                     continue
                 path = line.split('"')[1]
+                if path.startswith("/proc/self/") or path.startswith("/proc/thread-self/"):
+                    continue  # ps' own start-up (the sanitizer runtime reads its cmdline), not a process it lists
                 base = path.rsplit("/", 1)[-1]
                 names[base] = names.get(base, 0) + 1
         return names
@@ -268,9 +280,10 @@ def ps_lazy_reads(ctx):
     for name in per_process:
         expect(f"-e -o pid -Q 'comm == \"sshd\"' opens of {name}", base.get(name, 0), 0)
     # the keys decide: each of these must open its file (the assertion above can fail)
-    for expr, name in (('args =~ "sshd"', "cmdline"), ('user == "root"', "status"), ("rss > 100M", "status"),
-                       ("vsz > 100M", None), ('wchan == "x"', "wchan"), ('cgroup =~ "x"', "cgroup"),
-                       ("rbytes > 0", "io"), ('environ =~ "x"', "environ")):
+    # (the effective user comes from the owner of /proc/PID, the resident set from statm)
+    for expr, name in (('args =~ "sshd"', "cmdline"), ('user == "root"', None), ('ruser == "root"', "status"),
+                       ("rss > 100M", "statm"), ("vsz > 100M", None), ('wchan == "x"', "wchan"),
+                       ('cgroup =~ "x"', "cgroup"), ("rbytes > 0", "io"), ('environ =~ "x"', "environ")):
         got = opened(["-e", "-o", "pid", "-Q", expr])
         for other in per_process:
             if other == name:
