@@ -3,7 +3,8 @@
 # Capture this machine's block-device view into a fixture directory usable with
 # `lsblk --sysroot DIR` (ours and util-linux's): the /sys/block and /sys/dev/block trees with the
 # attributes lsblk reads, /proc/self/mountinfo and /proc/swaps, and the udev records, both as
-# run/udev/data/bMAJ:MIN and as the KEY=value text files util-linux reads at DIR/dev/NAME.
+# run/udev/data/bMAJ:MIN and as the KEY=value text files util-linux reads at DIR/dev/NAME
+# (DIR/dev/mapper/NAME for device-mapper devices).
 #
 # usage: capture-root.sh [-s] [-b] DEST
 #   -s  scrub: replace serial numbers and WWNs with a fixed value
@@ -123,6 +124,10 @@ for l in /sys/dev/block/*; do
     node="/dev/${name//!//}"
     rec=/run/udev/data/b$mm
     out="$dest/dev/${name//!//}"
+    if [ -r "$l/dm/name" ]; then
+        # device-mapper: lsblk knows these as /dev/mapper/NAME and reads their file there
+        out="$dest/dev/mapper/$(cat "$l/dm/name")"
+    fi
     mkdir -p "$(dirname "$out")"
     : > "$out"
     if [ -r "$rec" ]; then

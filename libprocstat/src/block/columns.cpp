@@ -171,8 +171,11 @@ const DevProps* DeviceData::props(const Device& dev, unsigned chains) {
         PropsEntry e;
         const Root& root = w_.root();
         if (o_.sysroot) {
-            // compat: with --sysroot, lsblk reads KEY=value text files kept at SYSROOT/dev/NAME
-            std::string rel = "dev/" + sys_to_dev_name(dev.name);
+            // compat: with --sysroot, lsblk reads KEY=value text files kept at the device node's
+            // path inside SYSROOT (dev/sda1; dev/mapper/NAME for device-mapper devices)
+            std::string_view node = dev.filename;
+            while (!node.empty() && node.front() == '/') node.remove_prefix(1);
+            std::string rel(node);
             struct stat st {};
             if (::fstatat(root.fd(), rel.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode)) {
                 std::string text;
