@@ -3,12 +3,13 @@
 # Build the libFuzzer targets with clang (ASan+UBSan) and run each one for a bounded time.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 20 s, every target)
 # Inputs: tests/fuzz/corpus/<target>/ (seeds) and tests/fuzz/regressions/<target>/ (every crash
-# found so far; replayed first). A new crash is saved as build-fuzz/fuzz/crash-* and fails the run.
+# found so far; replayed first). A new crash is saved as $FUZZ_BUILD/fuzz/crash-* and fails the run.
+# FUZZ_BUILD: the build tree to use (default build-fuzz, configured here when missing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 shift || true
-build=build-fuzz
+build=${FUZZ_BUILD:-build-fuzz}   # any clang tree configured with -DPROCSTAT_FUZZ=ON will do
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ missing (scripts/setup.sh installs it)"; echo "fuzz: 0 passed, 1 failed"; exit 1
 fi

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Run every test: Release and ASan+UBSan builds, each with the unit tests (ctest), the
 # differential compat cases and the filter-language end-to-end tests; robustness (churn and
-# hostile inputs) on the sanitizer build; bounded libFuzzer runs; clang-tidy and cppcheck.
+# hostile inputs) on the sanitizer build (clang when present, which also builds the libFuzzer
+# targets); bounded libFuzzer runs; clang-tidy and cppcheck.
 #   scripts/test.sh                everything
 #   SANITIZE=0 scripts/test.sh     skip the sanitizer build
-#   FUZZ_SECONDS=N                 seconds per libFuzzer target (default 20; 0 skips fuzzing)
+#   FUZZ_SECONDS=N                 seconds per libFuzzer target (default 10; 0 skips fuzzing)
 #   LINT=0                         skip clang-tidy/cppcheck
 # Prints each stage's own summary and a closing "all: N passed, N failed, N skipped".
 set -uo pipefail
@@ -72,13 +73,26 @@ suite() {  # suite BUILD_DIR LABEL EXTRA_STAGES [cmake args]
 }
 
 suite build release none
+fuzz_build=build-fuzz
 if [ "${SANITIZE:-1}" != 0 ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  suite build-asan asan robustness -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_SANITIZE=ON
+  if command -v clang++ >/dev/null; then
+    # One clang tree for the sanitizer suite and the libFuzzer targets: the libraries are
+    # compiled once (with fuzzer-no-link coverage, which the tools simply ignore) instead of
+    # twice, the largest single saving of CI time.
+    if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang' build-asan/CMakeCache.txt; then
+      rm -rf build-asan  # configured with g++ by an older version of this script
+    fi
+    CXX=clang++ suite build-asan asan robustness -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DPROCSTAT_SANITIZE=ON -DPROCSTAT_FUZZ=ON
+    fuzz_build=build-asan
+  else
+    suite build-asan asan robustness -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCSTAT_SANITIZE=ON
+  fi
   unset ASAN_OPTIONS UBSAN_OPTIONS
 fi
-if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
-  stage "fuzz targets (${FUZZ_SECONDS:-20}s each)" scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+if [ "${FUZZ_SECONDS:-10}" != 0 ]; then
+  stage "fuzz targets (${FUZZ_SECONDS:-10}s each)" env FUZZ_BUILD="$fuzz_build" scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 fi
 if [ "${LINT:-1}" != 0 ]; then
   stage "lint" scripts/lint.sh build
