@@ -73,24 +73,11 @@ expr::Value field_value(const fsusage::DfRow& r, std::string_view name) {
 }
 
 bool compile_tests(const Options& o, RowTests& tests) {
-    struct Item {
-        const std::optional<std::string>& text;
-        std::optional<expr::Expr>& dest;
-        const char* option;
-    };
-    for (const Item& it : {Item{o.filter, tests.filter, "--filter"},
-                           Item{o.check, tests.check, o.check_any ? "--check-any" : "--check"}}) {
-        if (!it.text) continue;
-        std::string msg;
-        it.dest = expr::compile(*it.text, known_field, msg);
-        if (!it.dest) {
-            std::fprintf(stderr, "%s: invalid %s expression: %s\n", program_name(), it.option, msg.c_str());
-            std::fprintf(stderr, "Try '%s --help' for more information.\n", program_name());
-            return false;
-        }
-    }
-    tests.mode = o.check_any ? expr::CheckMode::any : expr::CheckMode::all;
-    return true;
+    std::string msg;
+    if (expr::compile_row_tests(o.filter, o.check, o.check_any, known_field, tests, msg)) return true;
+    std::fprintf(stderr, "%s: %s\n", program_name(), msg.c_str());
+    std::fprintf(stderr, "Try '%s --help' for more information.\n", program_name());
+    return false;
 }
 
 void filter_rows(std::vector<fsusage::DfRow>& rows, const expr::Expr& e) {

@@ -15,11 +15,7 @@ namespace procstat::df {
 struct Options;
 
 // The compiled expressions of one run.
-struct RowTests {
-    std::optional<expr::Expr> filter;  // -Q / --filter
-    std::optional<expr::Expr> check;   // --check / --check-any
-    expr::CheckMode mode = expr::CheckMode::all;
-};
+using RowTests = expr::RowTests;
 
 // Compile the expressions of O. False after a one-line message and the usage hint on stderr.
 bool compile_tests(const Options& o, RowTests& tests);

@@ -9,24 +9,11 @@ namespace procstat::ul_filter {
 
 bool compile(const FilterArgs& fa, const std::function<bool(std::string_view)>& known, const char* prog,
              RowTests& tests) {
-    struct Item {
-        const std::optional<std::string>& text;
-        std::optional<expr::Expr>& dest;
-        const char* option;
-    };
-    for (const Item& it : {Item{fa.filter, tests.filter, "--filter"},
-                           Item{fa.check, tests.check, fa.check_any ? "--check-any" : "--check"}}) {
-        if (!it.text) continue;
-        std::string msg;
-        it.dest = expr::compile(*it.text, known, msg);
-        if (!it.dest) {
-            std::fprintf(stderr, "%s: invalid %s expression: %s\n", prog, it.option, msg.c_str());
-            std::fprintf(stderr, "Try '%s --help' for more information.\n", prog);
-            return false;
-        }
-    }
-    tests.mode = fa.check_any ? expr::CheckMode::any : expr::CheckMode::all;
-    return true;
+    std::string msg;
+    if (expr::compile_row_tests(fa.filter, fa.check, fa.check_any, known, tests, msg)) return true;
+    std::fprintf(stderr, "%s: %s\n", prog, msg.c_str());
+    std::fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+    return false;
 }
 
 void keep_rows(out::Table& t, const std::vector<char>& keep) {

@@ -15,11 +15,7 @@
 namespace procstat::ul_filter {
 
 // The compiled expressions of one run.
-struct RowTests {
-    std::optional<expr::Expr> filter;
-    std::optional<expr::Expr> check;
-    expr::CheckMode mode = expr::CheckMode::all;
-};
+using RowTests = expr::RowTests;
 
 // Compile the expressions of FA with identifiers KNOWN. False after one line
 // "PROG: invalid --check expression: column N: ..." and the "Try 'PROG --help'" hint on stderr.

@@ -512,4 +512,26 @@ bool check_passes(CheckMode mode, std::size_t rows, std::size_t matched) {
     return mode == CheckMode::all ? matched == rows : matched > 0;
 }
 
+bool compile_row_tests(const std::optional<std::string>& filter, const std::optional<std::string>& check,
+                       bool check_any, const std::function<bool(std::string_view)>& known, RowTests& tests,
+                       std::string& message) {
+    struct Item {
+        const std::optional<std::string>& text;
+        std::optional<Expr>& dest;
+        const char* option;
+    };
+    for (const Item& it : {Item{filter, tests.filter, "--filter"},
+                           Item{check, tests.check, check_any ? "--check-any" : "--check"}}) {
+        if (!it.text) continue;
+        std::string msg;
+        it.dest = compile(*it.text, known, msg);
+        if (!it.dest) {
+            message = std::string("invalid ") + it.option + " expression: " + msg;
+            return false;
+        }
+    }
+    tests.mode = check_any ? CheckMode::any : CheckMode::all;
+    return true;
+}
+
 }  // namespace procstat::expr

@@ -128,3 +128,25 @@ TEST_CASE("hostile nesting is an error, not a stack overflow") {
     CHECK(flat->eval([](std::string_view) { return Value{1.0}; }));
     CHECK_FALSE(flat->eval([](std::string_view) { return Value{}; }));
 }
+
+TEST_CASE("compile_row_tests: both expressions, the check mode and the option named in errors") {
+    auto known = [](std::string_view n) { return n == "size" || n == "name"; };
+    RowTests t;
+    std::string msg;
+    REQUIRE(compile_row_tests(std::string("size > 1G"), std::string("name == \"x\""), true, known, t, msg));
+    CHECK(t.filter.has_value());
+    CHECK(t.check.has_value());
+    CHECK(t.mode == CheckMode::any);
+    CHECK(t.any());
+
+    RowTests none;
+    REQUIRE(compile_row_tests(std::nullopt, std::nullopt, false, known, none, msg));
+    CHECK_FALSE(none.any());
+    CHECK(none.mode == CheckMode::all);
+
+    RowTests bad;
+    CHECK_FALSE(compile_row_tests(std::string("size > 1"), std::string("sise < 2"), true, known, bad, msg));
+    CHECK(msg == "invalid --check-any expression: column 1: unknown column 'sise'");
+    CHECK_FALSE(compile_row_tests(std::string("size >"), std::nullopt, false, known, bad, msg));
+    CHECK(msg.rfind("invalid --filter expression: column ", 0) == 0);
+}

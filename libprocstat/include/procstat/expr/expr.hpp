@@ -68,6 +68,22 @@ enum class CheckMode { all, any };
 // An empty set passes "all" and fails "any".
 bool check_passes(CheckMode mode, std::size_t rows, std::size_t matched);
 
+// The compiled -Q/--filter and --check/--check-any expressions of one run of a tool.
+struct RowTests {
+    std::optional<Expr> filter;  // -Q / --filter
+    std::optional<Expr> check;   // --check / --check-any
+    CheckMode mode = CheckMode::all;
+    bool any() const { return filter.has_value() || check.has_value(); }
+};
+
+// Compile the expressions a tool was given (FILTER, CHECK: absent when not given; CHECK_ANY:
+// the check was --check-any) with the identifiers KNOWN accepts. On failure returns false and
+// MESSAGE holds one line for the tool to print after its name, e.g. "invalid --check
+// expression: column 1: unknown column 'sise'".
+bool compile_row_tests(const std::optional<std::string>& filter, const std::optional<std::string>& check,
+                       bool check_any, const std::function<bool(std::string_view)>& known, RowTests& tests,
+                       std::string& message);
+
 // Parse a size/number literal as the language does ("10G" = 10*1024^3, "1.5M", "10GB" = 10e9,
 // "4KiB", "90%" = 90, plain numbers). nullopt when TEXT is not one.
 std::optional<double> parse_number(std::string_view text);
