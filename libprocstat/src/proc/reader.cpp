@@ -239,6 +239,10 @@ SystemInfo read_system_info(const Root& root) {
         auto tok = parse::next_token(v);
         std::string t(tok);
         si.uptime = std::strtod(t.c_str(), nullptr);
+        // A garbage, negative, infinite or NaN uptime (a damaged --sysroot tree) becomes 0, and a
+        // huge one is capped at 2^53 s, so elapsed-time arithmetic can convert it to integers.
+        if (!(si.uptime >= 0)) si.uptime = 0;
+        if (si.uptime > 9007199254740992.0) si.uptime = 9007199254740992.0;
     }
     if (io::read_file(root, "proc/stat", buf, 1 << 20)) {
         auto pos = buf.find("\nbtime ");

@@ -183,3 +183,24 @@ TEST_CASE("files larger than one read buffer are read whole", "[reader]") {
     for (const char* f : {"/proc/5/stat", "/proc/5/status"}) ::unlink((dir + f).c_str());
     for (const char* d : {"/proc/5", "/proc", ""}) ::rmdir((dir + d).c_str());
 }
+
+TEST_CASE("a damaged uptime is clamped so elapsed times stay convertible to integers", "[reader]") {
+    char tmpl[] = "/tmp/procstat-unit-uptime-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl) != nullptr);
+    std::string dir = tmpl;
+    ::mkdir((dir + "/proc").c_str(), 0755);
+    struct Want {
+        const char* text;
+        double uptime;
+    };
+    for (const Want& w : {Want{"18446744073709551615.18446744073709551615 1.0\n", 9007199254740992.0},
+                          Want{"inf 1\n", 9007199254740992.0}, Want{"-5.5 1\n", 0.0}, Want{"nan 1\n", 0.0},
+                          Want{"garbage\n", 0.0}, Want{"42.25 7\n", 42.25}}) {
+        std::ofstream(dir + "/proc/uptime") << w.text;
+        auto r = Root::open(dir);
+        REQUIRE(r);
+        CHECK(read_system_info(*r).uptime == w.uptime);
+    }
+    ::unlink((dir + "/proc/uptime").c_str());
+    for (const char* d : {"/proc", ""}) ::rmdir((dir + d).c_str());
+}
