@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "collect.hpp"
 #include "filter.hpp"
 #include "formats.hpp"
 #include "options.hpp"
@@ -200,13 +201,16 @@ int main(int argc, char** argv) {
     bool after = o.unix_m || o.bsd_m;  // threads after their process, per-row "-" columns
     std::vector<char> row_kinds;
     std::vector<proc::Process> procs;
-    procs.reserve(pids.size());
-    proc::Process p;
-    std::vector<int> tids;
-    for (int pid : pids) {
-        if (!reader.read(pid, -1, needs, p)) continue;
-        if (!want(o, me, p)) continue;
-        if (threads) {
+    if (!threads) {
+        // one record per process: read in parallel slices when the list is long
+        procs = read_selected(root, pids, needs, o, me);
+    } else {
+        procs.reserve(pids.size());
+        proc::Process p;
+        std::vector<int> tids;
+        for (int pid : pids) {
+            if (!reader.read(pid, -1, needs, p)) continue;
+            if (!want(o, me, p)) continue;
             if (!reader.list_tasks(pid, tids) || tids.empty()) {
                 procs.push_back(p);
                 if (after) row_kinds.push_back('p');
@@ -231,8 +235,6 @@ int main(int argc, char** argv) {
                 procs.push_back(std::move(t));
                 if (after) row_kinds.push_back('t');
             }
-        } else {
-            procs.push_back(p);
         }
     }
 

@@ -171,6 +171,13 @@ def groups(env):
         # an argv of more than 128 KiB (each single string must stay below 128 KiB)
         h = pr.start("bigargv", [helper, "idle"] + [f"arg{i:03d}" + "x" * 500 for i in range(300)])
         wait_ready(h)
+        # Statically linked helpers for USS: a process of a static binary maps no shared library,
+        # so none of its pages turns shared or private when ps itself (the reference and ours map
+        # different libc pages) or any other process maps the same library pages between runs.
+        static_exe = os.path.join(ctx["workdir"], "pshelper-static")
+        sh(f"cc -O1 -static -pthread -o {static_exe} {os.path.join(HERE, 'helper.c')}")
+        for i in range(2):
+            wait_ready(pr.start(f"static{i}", [static_exe, "idle"]))
         tree = pr.start("tree", ["sh", "-c", "sleep 10008 & sleep 10009 & wait"])
         # pty: a session leader with a controlling terminal
         master, slave = pty.openpty()
@@ -203,6 +210,7 @@ def groups(env):
         ctx["l_keys"] = {l.split()[0] for l in lst.splitlines() if l.split()}
         subs = {
             "@ALL": ",".join(map(str, allp)),
+            "@STATIC": ",".join(str(ids[f"static{i}"]) for i in range(2)),
             "@SPACE": " ".join(map(str, allp)),
             "@TREE": ",".join(map(str, [tree.pid] + kids)),
             "@TREEPID": str(tree.pid),
@@ -270,8 +278,10 @@ def groups(env):
     case(["-q", sel, "-f"])
     # --- every format specifier, alone and between others
     for k in KEYS:
-        case(["-o", k, "-p", sel])
-        case(["-o", f"pid,{k},comm", "-p", sel])
+        # USS counts the pages only this process maps: stable only for static binaries
+        ksel = "@STATIC" if k == "uss" else sel
+        case(["-o", k, "-p", ksel])
+        case(["-o", f"pid,{k},comm", "-p", ksel])
     for k in ["pid", "comm", "args", "user", "rss", "stat", "wchan", "tty", "lstart", "cgroup"]:
         case(["-o", f"{k}:3,pid:2,{k}:12,comm", "-p", sel])
         case(["-o", f"{k}=HEADER_{k},pid=", "-p", sel])
@@ -442,6 +452,15 @@ def groups(env):
         case(a, env={"PS_PERSONALITY": "bsd"}, name="PS_PERSONALITY=bsd " + " ".join(a))
     for a in (["u", "-p", sel], ["-p", sel], ["-f", "-p", sel]):
         case(a, env={"PS_PERSONALITY": "aix"}, name="PS_PERSONALITY=aix " + " ".join(a))
+    # The parallel read (several threads for long PID lists) forced on short lists: the same
+    # rows in the same order as one reader, for selections, sorting, forest and filters.
+    par = {"PROCSTAT_PS_THREADS": "3"}
+    for a in (["-o", "pid,ppid,stat,rss,comm", "-p", sel], ["u", "-p", sel], ["-f", "--sort", "-rss,pid", "-p", sel],
+              ["-f", "--forest", "-p", sel], ["-C", "sleep,pshelper"]):
+        case(a, env=par, name="3 reader threads " + " ".join(a))
+    for a in (["-e"], ["aux"], ["-ef", "--forest"], ["-eo", "pid,rss,comm", "--sort", "-rss"],
+              ["-N", "-p", "1", "-o", "pid,comm"]):
+        case(a, env=par, transform=keep_ours, name="3 reader threads system " + " ".join(a))
     g.cases += with_match_all_filters(g.cases)
     return [g, json_group()]
 
