@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Run the differential (compat) cases: ours vs the reference tool, byte for byte.
 
-usage: run.py --build DIR [--tool TOOL ...] [-k SUBSTRING] [-v] [--jobs N]
+usage: run.py --build DIR [--tool TOOL ...] [-k SUBSTRING] [--exclude SUBSTRING] [-v] [--jobs N]
+(-k keeps only the cases whose "group label" contains SUBSTRING, --exclude drops those that do)
 Prints failures with a diff, per-tool counts, and a closing "compat: N passed, N failed, N skipped".
 Exit status 1 when anything failed.
 """
@@ -33,9 +34,11 @@ def tools_available():
     return sorted(d for d in os.listdir(HERE) if os.path.isfile(os.path.join(HERE, d, "cases.py")))
 
 
-def filter_group(g, pattern):
+def filter_group(g, pattern, exclude=None):
     if pattern:
         g.cases = [c for c in g.cases if pattern in f"{g.name} {c.label()}"]
+    if exclude:
+        g.cases = [c for c in g.cases if exclude not in f"{g.name} {c.label()}"]
     return g
 
 
@@ -44,6 +47,8 @@ def run_in_namespace(args, tool, gname):
            "--build", args.build, "--tool", tool, "--inner", gname]
     if args.k:
         cmd += ["-k", args.k]
+    if args.exclude:
+        cmd += ["--exclude", args.exclude]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         return json.loads(p.stdout.decode())
@@ -57,6 +62,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--tool", action="append")
     ap.add_argument("-k")
+    ap.add_argument("--exclude")
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--inner")  # internal: run one group inside an unshared namespace
@@ -70,7 +76,7 @@ def main():
         out = []
         for g in gs:
             subprocess.run(["mount", "--make-rprivate", "/"], check=False)
-            out += harness.run_group(env, filter_group(g, args.k))
+            out += harness.run_group(env, filter_group(g, args.k, args.exclude))
         print(json.dumps(out))
         return 0
 
@@ -79,7 +85,7 @@ def main():
     jobs = []
     for tool in tools:
         for g in load_groups(tool, env):
-            g = filter_group(g, args.k)
+            g = filter_group(g, args.k, args.exclude)
             if g.cases:
                 jobs.append((tool, g))
 
