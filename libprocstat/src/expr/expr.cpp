@@ -137,7 +137,8 @@ public:
         if (std::isdigit(static_cast<unsigned char>(c)) ||
             (c == '.' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))))
             return number(t);
-        if (ident_start(c)) {
+        // ps' "%cpu" and "%mem" begin with '%' (a percent literal is a number followed by '%')
+        if (ident_start(c) || (c == '%' && pos_ + 1 < s_.size() && ident_start(s_[pos_ + 1]))) {
             std::size_t b = pos_;
             while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
             t.text = std::string(s_.substr(b, pos_ - b));

@@ -150,3 +150,14 @@ TEST_CASE("compile_row_tests: both expressions, the check mode and the option na
     CHECK_FALSE(compile_row_tests(std::string("size >"), std::nullopt, false, known, bad, msg));
     CHECK(msg.rfind("invalid --filter expression: column ", 0) == 0);
 }
+
+TEST_CASE("identifiers may begin with '%' (ps' %cpu and %mem); a lone '%' is still an error") {
+    auto known = [](std::string_view n) { return n == "%cpu" || n == "%mem" || n == "use%"; };
+    std::string msg;
+    auto e = compile("%cpu >= 1.5 and %mem < 90% and use% < 90%", known, msg);
+    REQUIRE(e);
+    CHECK(e->eval([](std::string_view n) -> Value { return n == "%cpu" ? Value(2.0) : Value(10.0); }));
+    CHECK_FALSE(e->eval([](std::string_view) -> Value { return Value(1.0); }));
+    CHECK_FALSE(compile("% > 1", known, msg));
+    CHECK(msg.rfind("column 1: ", 0) == 0);
+}
