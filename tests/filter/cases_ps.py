@@ -307,7 +307,7 @@ def ps_parse_errors(ctx):
              "ps: invalid --check-any expression: column 13: unknown column 'Comm'", "              ^"),
             (["-Q", 'comm =~ "("'], "ps: invalid -Q expression: column 9: invalid regular expression", "          ^"),
             (["-Q", "rss > 1M + 1"], "ps: invalid -Q expression: column 10: ", "           ^"),
-            (["-Q", "%cpu > 1"], "ps: invalid -Q expression: column 1: unexpected character '%'", "  ^"),
+            (["-Q", "% > 1"], "ps: invalid -Q expression: column 1: unexpected character '%'", "  ^"),
             (["-Q", 'comm == "a\nb" x'], "ps: invalid -Q expression: column ", None),
             (["-e", "-Q", "(" * 100000], "ps: invalid -Q expression: column 257: expression nested too deeply",
              None)):
@@ -323,6 +323,10 @@ def ps_parse_errors(ctx):
             expect(f"{args}: expression line", lines[1], "  " + args[-1])
             expect(f"{args}: caret line", lines[2], caret)
             expect(f"{args}: three lines", len(lines), 4)
+    # %cpu and %mem are identifiers as -o spells them (process 1 always exists)
+    rc, out, err = run([ps, "-p", "1", "-o", "pid=", "-Q", "%cpu >= 0 and %mem >= 0"])
+    expect("-Q '%cpu >= 0 and %mem >= 0': exit", rc, 0)
+    expect("-Q '%cpu >= 0 and %mem >= 0': stdout", out.split(), [b"1"])
     for args, msg in ((["-Q"], b"filter expression must follow -Q"),
                       (["--filter"], b"filter expression must follow --filter"),
                       (["--check"], b"check expression must follow --check"),
