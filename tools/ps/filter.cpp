@@ -41,9 +41,11 @@ std::optional<double> shown_number(const std::string& t) {
 }
 
 // "column N: ..." -> N (0 when the message has none).
+// The column named by "invalid OPTION expression: column N: ..."; 0 when there is none.
 std::size_t message_column(const std::string& msg) {
-    if (msg.rfind("column ", 0) != 0) return 0;
-    return static_cast<std::size_t>(std::strtoul(msg.c_str() + 7, nullptr, 10));
+    std::size_t at = msg.find(" expression: column ");
+    if (at == std::string::npos) return 0;
+    return static_cast<std::size_t>(std::strtoul(msg.c_str() + at + 20, nullptr, 10));
 }
 
 // The expression and a caret under column COL, when every byte prints as one cell.
@@ -134,26 +136,14 @@ bool run_check(const std::vector<proc::Process>& procs, const std::vector<char>&
 }
 
 bool compile_tests(const Options& o, RowTests& tests, std::string& message) {
-    struct Item {
-        const std::optional<std::string>& text;
-        std::optional<expr::Expr>& dest;
-        const char* option;
-    };
-    for (const Item& it : {Item{o.filter, tests.filter, o.filter_option.c_str()},
-                           Item{o.check, tests.check, o.check_any ? "--check-any" : "--check"}}) {
-        if (!it.text) continue;
-        std::string msg;
-        it.dest = expr::compile(*it.text, known_key, msg);
-        if (!it.dest) {
-            message = "ps: invalid ";
-            message += it.option;
-            message += " expression: " + msg + "\n";
-            message += caret_lines(*it.text, message_column(msg));
-            return false;
-        }
-    }
-    tests.mode = o.check_any ? expr::CheckMode::any : expr::CheckMode::all;
-    return true;
+    std::string msg;
+    if (expr::compile_row_tests(o.filter, o.check, o.check_any, known_key, tests, msg, o.filter_option.c_str()))
+        return true;
+    // the caret goes under the expression that failed: the filter's when the message names it
+    const bool filter_failed = o.filter && msg.compare(8, o.filter_option.size() + 1, o.filter_option + " ") == 0;
+    const std::string& text = filter_failed ? *o.filter : *o.check;
+    message = "ps: " + msg + "\n" + caret_lines(text, message_column(msg));
+    return false;
 }
 
 std::uint32_t tests_needs(const RowTests& tests) {

@@ -17,11 +17,7 @@ namespace procstat::ps {
 struct Options;
 
 // The compiled expressions of one run.
-struct RowTests {
-    std::optional<expr::Expr> filter;  // -Q / --filter
-    std::optional<expr::Expr> check;   // --check / --check-any
-    expr::CheckMode mode = expr::CheckMode::all;
-};
+using RowTests = expr::RowTests;
 
 // Compile the expressions of O. False with MESSAGE set to what ps prints on stderr (the first
 // line names the option and the column; a caret line follows when the expression is printable).

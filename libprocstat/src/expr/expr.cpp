@@ -515,13 +515,13 @@ bool check_passes(CheckMode mode, std::size_t rows, std::size_t matched) {
 
 bool compile_row_tests(const std::optional<std::string>& filter, const std::optional<std::string>& check,
                        bool check_any, const std::function<bool(std::string_view)>& known, RowTests& tests,
-                       std::string& message) {
+                       std::string& message, const char* filter_option) {
     struct Item {
         const std::optional<std::string>& text;
         std::optional<Expr>& dest;
         const char* option;
     };
-    for (const Item& it : {Item{filter, tests.filter, "--filter"},
+    for (const Item& it : {Item{filter, tests.filter, filter_option},
                            Item{check, tests.check, check_any ? "--check-any" : "--check"}}) {
         if (!it.text) continue;
         std::string msg;

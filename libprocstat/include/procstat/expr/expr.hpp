@@ -79,10 +79,11 @@ struct RowTests {
 // Compile the expressions a tool was given (FILTER, CHECK: absent when not given; CHECK_ANY:
 // the check was --check-any) with the identifiers KNOWN accepts. On failure returns false and
 // MESSAGE holds one line for the tool to print after its name, e.g. "invalid --check
-// expression: column 1: unknown column 'sise'".
+// expression: column 1: unknown column 'sise'". FILTER_OPTION names the filter option in that
+// message as the user spelled it (ps says "-Q" or "--filter").
 bool compile_row_tests(const std::optional<std::string>& filter, const std::optional<std::string>& check,
                        bool check_any, const std::function<bool(std::string_view)>& known, RowTests& tests,
-                       std::string& message);
+                       std::string& message, const char* filter_option = "--filter");
 
 // Parse a size/number literal as the language does ("10G" = 10*1024^3, "1.5M", "10GB" = 10e9,
 // "4KiB", "90%" = 90, plain numbers). nullopt when TEXT is not one.
