@@ -461,6 +461,14 @@ def groups(env):
     for a in (["-e"], ["aux"], ["-ef", "--forest"], ["-eo", "pid,rss,comm", "--sort", "-rss"],
               ["-N", "-p", "1", "-o", "pid,comm"]):
         case(a, env=par, transform=keep_ours, name="3 reader threads system " + " ".join(a))
+    # More cases live in cases_*.py beside this file: each defines add_cases(case, sel).
+    import importlib.util
+    import glob
+    for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        mod.add_cases(case, sel)
     g.cases += with_match_all_filters(g.cases)
     return [g, json_group()]
 
