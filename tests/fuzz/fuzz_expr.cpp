@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace procstat::expr;
-    if (size > 4096) return 0;  // keep regcomp time bounded
+    if (size > 1024) return 0;  // regcomp's time grows with the pattern even within the complexity bound
     std::string_view text(reinterpret_cast<const char*>(data), size);
     ParseError err;
     auto e = Expr::parse(text, err);

@@ -66,9 +66,111 @@ struct Node {
 
 namespace {
 
+// Upper bound on the number of nodes glibc's regcomp builds for an ERE. regcomp expands
+// repetitions by copying the repeated tree: x+ becomes x x*, x{n,m} becomes m copies, and nested
+// repetitions multiply, so "v++++...+" (70 '+') or "((a{99}){99}){99}" asks for more memory than
+// the machine has. The estimate follows that expansion; atoms count 1, brackets and escapes are
+// one atom. Saturates at limit + 1.
+std::size_t regex_cost(std::string_view p, std::size_t limit) {
+    struct Group {
+        std::size_t total = 0;  // nodes in this group so far
+        std::size_t last = 0;   // nodes of the last atom (what a repetition applies to)
+    };
+    const std::size_t cap = limit + 1;
+    auto add = [cap](std::size_t a, std::size_t b) { return std::min(cap, a + b); };
+    auto mul = [cap](std::size_t a, std::size_t b) { return b != 0 && a > cap / b ? cap : std::min(cap, a * b); };
+    std::vector<Group> stack(1);
+    auto atom = [&](std::size_t n) {
+        stack.back().total = add(stack.back().total, n);
+        stack.back().last = n;
+    };
+    auto repeat = [&](std::size_t factor) {  // last atom now stands factor times (at least once)
+        Group& g = stack.back();
+        if (g.last == 0) return atom(1);  // a leading '*' or '+' is an ordinary character
+        std::size_t grown = mul(g.last, std::max<std::size_t>(factor, 1));
+        g.total = add(g.total, grown - std::min(grown, g.last) + 1);
+        g.last = add(grown, 1);
+    };
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        if (stack.back().total >= cap) return cap;
+        switch (c) {
+        case '\\':
+            ++i;
+            atom(1);
+            break;
+        case '[': {
+            std::size_t j = i + 1;
+            if (j < p.size() && p[j] == '^') ++j;
+            if (j < p.size() && p[j] == ']') ++j;
+            while (j < p.size() && p[j] != ']') {
+                if (p[j] == '[' && j + 1 < p.size() && (p[j + 1] == ':' || p[j + 1] == '.' || p[j + 1] == '=')) {
+                    auto close = p.find(std::string{p[j + 1], ']'}, j + 2);
+                    j = close == std::string_view::npos ? p.size() : close + 2;
+                } else {
+                    ++j;
+                }
+            }
+            i = j;
+            atom(1);
+            break;
+        }
+        case '(': stack.emplace_back(); break;
+        case ')':
+            if (stack.size() > 1) {
+                std::size_t n = add(stack.back().total, 1);
+                stack.pop_back();
+                atom(n);
+            } else {
+                atom(1);
+            }
+            break;
+        case '|': stack.back().total = add(stack.back().total, 1), stack.back().last = 0; break;
+        case '*':
+        case '?': repeat(1); break;
+        case '+': repeat(2); break;
+        case '{': {
+            std::size_t j = i + 1, lo = 0, hi = 0;
+            bool digits = false, comma = false, hi_digits = false;
+            while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j])))
+                lo = std::min<std::size_t>(lo * 10 + static_cast<std::size_t>(p[j++] - '0'), 1u << 20), digits = true;
+            if (j < p.size() && p[j] == ',') {
+                comma = true;
+                ++j;
+                while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j])))
+                    hi = std::min<std::size_t>(hi * 10 + static_cast<std::size_t>(p[j++] - '0'), 1u << 20), hi_digits = true;
+            }
+            if (digits && j < p.size() && p[j] == '}') {
+                i = j;
+                repeat(comma && !hi_digits ? lo + 1 : std::max(lo, hi));
+            } else {
+                atom(1);  // not an interval: regcomp takes '{' literally or rejects the pattern
+            }
+            break;
+        }
+        default: atom(1);
+        }
+    }
+    std::size_t total = 0;
+    for (const Group& g : stack) total = add(total, g.total);
+    return total;
+}
+
+// What repetitions may add to a pattern, in nodes, beyond one node per character of the pattern.
+// Far more than any filter needs; regcomp's time grows faster than quadratically with the copies
+// when the repeated part can match the empty string ("((((a?)+)+)+)+": 2,500 nodes cost 0.2 s,
+// 9,000 nodes 3 s), and without a bound "v" and 70 '+' asks for gigabytes.
+constexpr std::size_t regex_expansion_limit = 2000;
+
+bool regex_too_complex(std::string_view pattern) {
+    std::size_t limit = regex_expansion_limit + pattern.size();
+    return regex_cost(pattern, limit) > limit;
+}
+
 // POSIX extended regular expressions (as grep -E and awk): no recursion on the stack, unlike
 // std::regex, so long subjects cannot overflow it.
 std::shared_ptr<regex_t> compile_regex(const std::string& pattern) {
+    if (regex_too_complex(pattern)) return nullptr;
     auto* re = new regex_t;
     if (::regcomp(re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) != 0) {
         delete re;
@@ -355,6 +457,10 @@ private:
         std::size_t rcol = tok_.col;
         if (!operand(n->rhs, optext)) return nullptr;
         if ((n->op == Op::match || n->op == Op::nomatch) && n->rhs.kind != Operand::Kind::ident) {
+            if (regex_too_complex(n->rhs.text))
+                return fail(rcol, fmt::format("regular expression too complex (its repetitions expand to more than {} "
+                                              "extra nodes)",
+                                              regex_expansion_limit));
             n->re = compile_regex(n->rhs.text);
             if (!n->re) return fail(rcol, fmt::format("invalid regular expression \"{}\"", n->rhs.text));
         }

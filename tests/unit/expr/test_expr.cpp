@@ -139,3 +139,42 @@ TEST_CASE("parse errors point at the offending column") {
     CHECK(e9.column == 1);
     CHECK(e6.format("pid == 1 )") == "column 10: unexpected ')'\n  pid == 1 )\n           ^");
 }
+
+TEST_CASE("regular expressions whose expansion explodes are refused, not compiled") {
+    // regcomp copies the repeated tree for '+' and {n,m}; these ask for gigabytes (found by fuzzing).
+    std::string plus = "comm =~ \"v" + std::string(70, '+') + "\"";
+    auto e1 = error_of(plus.c_str());
+    CHECK(e1.column == 9);
+    CHECK(e1.message.rfind("regular expression too complex", 0) == 0);
+    auto e2 = error_of("comm =~ \"((a{99}){99}){99}\"");
+    CHECK(e2.message.rfind("regular expression too complex", 0) == 0);
+    auto e3 = error_of("comm =~ \"(x|y{200})+{200}\"");
+    CHECK(e3.message.rfind("regular expression too complex", 0) == 0);
+    // repeated parts that can match the empty string make regcomp slow long before memory runs out
+    auto e4 = error_of("comm =~ \"./++?++++++++++\"");
+    CHECK(e4.message.rfind("regular expression too complex", 0) == 0);
+    auto e5 = error_of("comm =~ \"(((((((((a?)+)+)+)+)+)+)+)+)+\"");
+    CHECK(e5.message.rfind("regular expression too complex", 0) == 0);
+    // ordinary patterns, long literals and moderate repetitions still work
+    CHECK(eval("comm =~ \"^k(w|x)+or[a-z]{2,6}/[0-9]+:[0-9]*$\""));
+    CHECK(eval("comm =~ \"a{0}|kworker{1,100}\""));
+    CHECK(eval("comm !~ \"[[:digit:]]{300}\""));
+    std::string longlit = "comm !~ \"" + std::string(4000, 'z') + "\"";
+    CHECK(eval(longlit.c_str()));
+    CHECK(eval("comm =~ \"k+\""));
+    CHECK(error_of("comm =~ \"+k\"").message == "invalid regular expression \"+k\"");  // regcomp's verdict
+}
+
+TEST_CASE("a column value used as a pattern that explodes is no match, not an allocation storm") {
+    std::map<std::string, Value> r = {{"comm", std::string("vvv")}, {"pat", "v" + std::string(70, '+')}};
+    ParseError err;
+    auto e = Expr::parse("comm =~ pat", err);
+    REQUIRE(e);
+    auto look = [&](std::string_view name) -> Value {
+        auto it = r.find(std::string(name));
+        return it == r.end() ? Value{} : it->second;
+    };
+    CHECK_FALSE(e->eval(look));
+    r["pat"] = std::string("v+");
+    CHECK(e->eval(look));
+}
