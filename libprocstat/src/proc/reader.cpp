@@ -145,8 +145,12 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
     if (!parse_stat(text, p)) return Status{Errc::vanished, 0};
     p.tgid = pid;
 
+    // A kernel thread or a zombie has no address space: status shows no Vm lines (VmLck 0 for
+    // procps) and statm only zeros. Only decided on a live procfs; a --sysroot tree is read.
+    const bool no_mm = live_proc_ && ((p.flags & pf_kthread) || p.state == 'Z' || p.state == 'X');
+    const bool full_status = (needs & need_status) || ((needs & need_vmlck) && !no_mm);
     bool status_read = false;
-    if (needs & need_status) {
+    if (full_status) {
         if (read_small(dfd, "status", text)) parse_status(text, p);
         status_read = true;
     } else if (needs & need_euid) {
@@ -159,8 +163,10 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
             status_read = true;
         }
     }
-    bool rss_from_statm = (needs & need_rss) && !(needs & need_status);
-    if ((needs & need_statm) || rss_from_statm) {
+    bool rss_from_statm = (needs & need_rss) && !full_status;
+    if (rss_from_statm && no_mm && !(needs & need_statm)) {
+        rss_from_statm = false;  // vm_rss stays 0, as statm would say
+    } else if ((needs & need_statm) || rss_from_statm) {
         bool ok = read_small(dfd, "statm", text) && parse_statm(text, p);
         if (rss_from_statm) {
             if (ok) p.vm_rss = p.statm_resident * page_kb_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests of ProcReader and read_system_info on the hand-made root tests/fixtures/proc/root.
 #include <catch2/catch.hpp>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -99,6 +100,46 @@ TEST_CASE("the effective ids alone: owner of the live PID directory, status else
         CHECK_FALSE(p.have_status);
         CHECK(p.euid == static_cast<std::uint32_t>(::geteuid()));
         CHECK(p.egid == static_cast<std::uint32_t>(::getegid()));
+    }
+}
+
+TEST_CASE("VmLck alone: status for tasks with memory, nothing for kernel threads", "[reader]") {
+    {
+        // a copied tree is always read: its flags and states are not trusted
+        Root root = fixture_root();
+        ProcReader r(root);
+        Process p;
+        REQUIRE(r.read(300, -1, need_stat | need_vmlck, p));
+        CHECK(p.have_status);
+        CHECK(p.vm_lck == 4);
+    }
+    Root root;
+    ProcReader r(root);
+    REQUIRE(r.ok());
+    Process p;
+    // this process, with one locked page: status is read and shows it
+    alignas(65536) static char page[65536];
+    page[0] = 1;
+    if (::mlock(page, sizeof page) == 0) {
+        REQUIRE(r.read(static_cast<int>(::getpid()), -1, need_stat | need_vmlck | need_rss, p));
+        CHECK(p.have_status);
+        CHECK(p.vm_lck >= 64);
+        CHECK(p.vm_rss > 0);
+        ::munlock(page, sizeof page);
+    } else {
+        WARN("mlock refused here; the locked-page check is left to the compat cases");
+    }
+    // kthreadd (PID 2) where /proc shows the host's kernel threads: neither status nor statm
+    if (r.read(2, -1, need_stat, p) && (p.flags & pf_kthread)) {
+        REQUIRE(r.read(2, -1, need_stat | need_vmlck | need_rss, p));
+        CHECK_FALSE(p.have_status);
+        CHECK(p.vm_lck == 0);
+        CHECK(p.vm_rss == 0);
+        // any other status key still reads it
+        REQUIRE(r.read(2, -1, need_stat | need_vmlck | need_status, p));
+        CHECK(p.have_status);
+    } else {
+        WARN("no kernel thread at PID 2 here");
     }
 }
 

@@ -31,7 +31,15 @@ enum Needs : std::uint32_t {
     // the task's effective ids even for a task that is not dumpable (unlike the files inside),
     // when it is a live procfs; status otherwise, or when status is read anyway.
     need_euid = 1u << 16,
+    // VmLck alone (the L of ps' STAT): status, except for a task without an address space on a
+    // live procfs (a kernel thread, a zombie), whose status has no Vm lines at all, so its
+    // locked memory is 0 without a read; the resident set of such a task is 0 too.
+    need_vmlck = 1u << 17,
 };
+
+// stat field 9: the task is a kernel thread (include/linux/sched.h PF_KTHREAD). The kernel
+// never gives such a task's address space to status or statm, even one it borrows.
+inline constexpr std::uint64_t pf_kthread = 0x00200000;
 
 enum class NsKind { ipc, mnt, net, pid, user, uts, cgroup, time, count_ };
 inline constexpr int ns_count = static_cast<int>(NsKind::count_);
