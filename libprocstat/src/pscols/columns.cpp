@@ -619,7 +619,7 @@ std::vector<ColumnDef> make_columns() {
         {"ruser", "RUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.ruid), p.ruid, maxw)), NUM(p.ruid), JS, "real user name"},
         {"s", "S", 1, L, Cut::none, need_stat, f_state, NUM(p.state), JS, "one-character state"},
         {"state", "S", 1, L, Cut::none, need_stat, f_state, NUM(p.state), JS, "alias of s"},
-        {"stat", "STAT", 4, L, Cut::none, need_stat | need_status, FMT(stat_text(p, c, out, maxw)), NUM(p.state), JS, "multi-character state"},
+        {"stat", "STAT", 4, L, Cut::none, need_stat | proc::need_vmlck, FMT(stat_text(p, c, out, maxw)), NUM(p.state), JS, "multi-character state"},
         {"seat", "SEAT", 11, L, Cut::none, need_stat, f_dash, nullptr, JS, "seat (systemd)"},
         {"sess", "SESS", 5, R, Cut::none, need_stat, DEC(p.session), NUM(p.session), JI, "session id"},
         {"session", "SESS", 5, R, Cut::none, need_stat, DEC(p.session), NUM(p.session), JI, "alias of sess"},
