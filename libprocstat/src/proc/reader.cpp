@@ -146,7 +146,9 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
     p.tgid = pid;
 
     // A kernel thread or a zombie has no address space: status shows no Vm lines (VmLck 0 for
-    // procps) and statm only zeros. Only decided on a live procfs; a --sysroot tree is read.
+    // procps), statm only zeros and cmdline nothing (get_task_mm() gives no mm to a kernel
+    // thread, even one that borrows a user mm, and a zombie has dropped its own). Only decided
+    // on a live procfs; a --sysroot tree is read.
     const bool no_mm = live_proc_ && ((p.flags & pf_kthread) || p.state == 'Z' || p.state == 'X');
     const bool full_status = (needs & need_status) || ((needs & need_vmlck) && !no_mm);
     bool status_read = false;
@@ -164,8 +166,9 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
         }
     }
     bool rss_from_statm = (needs & need_rss) && !full_status;
-    if (rss_from_statm && no_mm && !(needs & need_statm)) {
-        rss_from_statm = false;  // vm_rss stays 0, as statm would say
+    if (no_mm) {
+        // statm of a task without an address space is seven zeros: the fields and vm_rss keep
+        // their 0 defaults without a read
     } else if ((needs & need_statm) || rss_from_statm) {
         bool ok = read_small(dfd, "statm", text) && parse_statm(text, p);
         if (rss_from_statm) {
@@ -174,7 +177,9 @@ Status ProcReader::read(int pid, int tid, std::uint32_t needs, Process& p) {
             else if (!status_read && read_small(dfd, "status", text)) parse_status(text, p);
         }
     }
-    if (needs & need_cmdline) {
+    if ((needs & need_cmdline) && no_mm) {
+        p.have_cmdline = true;  // the kernel returns an empty cmdline when there is no mm
+    } else if (needs & need_cmdline) {
         // cmdline reads return everything up to the buffer size, so one read usually suffices
         if (read_small(dfd, "cmdline", text)) {
             p.cmdline.assign(text);

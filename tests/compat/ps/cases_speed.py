@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """ps cases for the reader's shortcuts: the L of STAT (VmLck) is read from status only for tasks
 that have an address space, so a process with locked memory, a kernel thread and a zombie are
-compared with procps in the formats that show STAT (ps aux reads VmLck for nothing else)."""
+compared with procps in the formats that show STAT (ps aux reads VmLck for nothing else); the
+kernel thread and the zombie also in the formats that show the command line and statm sizes."""
 import os
 import sys
 
@@ -32,8 +33,11 @@ def add_cases(case, sel):
              name=f"mlock {' '.join(fmt)} -p @LOCKED ({key} column)")
     case(["u", "-p", "@LOCKED", "--sort", "-stat"], wrapper=MLOCK_RUN, transform=column("STAT"),
          name="mlock u --sort -stat (STAT column)")
-    # kernel threads (kthreadd is PID 2) and a zombie: no address space, no status read for L
-    for fmt in (["-o", "pid,stat,rss,vsz,comm"], ["u"], ["v"], ["-o", "stat,%mem,rsz,comm"]):
+    # kernel threads (kthreadd is PID 2) and a zombie: no address space, so no status read for
+    # L, no cmdline and no statm read: what procps shows after reading them
+    for fmt in (["-o", "pid,stat,rss,vsz,comm"], ["u"], ["v"], ["-o", "stat,%mem,rsz,comm"], ["-f"],
+                ["-o", "pid,args,cmd,command"], ["-o", "pid,sz,size,trs,drs,rss,comm"], ["ww", "-o", "pid,args"],
+                ["-o", "pid,comm,args", "c"]):
         case(fmt + ["-p", "2"], name=f"kthreadd {' '.join(fmt)}")
         case(fmt + ["-p", "@ZOMBIE"], name=f"zombie {' '.join(fmt)}")
     case(["u", "-p", f"2,@ZOMBIE,{sel}"], name="kthreadd, zombie and the rest, u")

@@ -103,7 +103,7 @@ TEST_CASE("the effective ids alone: owner of the live PID directory, status else
     }
 }
 
-TEST_CASE("VmLck alone: status for tasks with memory, nothing for kernel threads", "[reader]") {
+TEST_CASE("VmLck alone: status for tasks with memory; kernel threads read stat only", "[reader]") {
     {
         // a copied tree is always read: its flags and states are not trusted
         Root root = fixture_root();
@@ -139,6 +139,12 @@ TEST_CASE("VmLck alone: status for tasks with memory, nothing for kernel threads
         // any other status key still reads it
         REQUIRE(r.read(2, -1, need_stat | need_vmlck | need_status, p));
         CHECK(p.have_status);
+        // no mm: an empty command line and zero statm, as the kernel would give
+        REQUIRE(r.read(2, -1, need_stat | need_cmdline | need_statm, p));
+        CHECK(p.have_cmdline);
+        CHECK(p.cmdline.empty());
+        CHECK(p.statm_size == 0);
+        CHECK(p.statm_resident == 0);
     } else {
         WARN("no kernel thread at PID 2 here");
     }
