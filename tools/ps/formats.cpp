@@ -11,9 +11,77 @@
 
 namespace procstat::ps {
 
+namespace {
+
+std::string_view key_of(std::string_view item) { return item.substr(0, item.find_first_of("=:")); }
+
+// compat: procps-ng 4.0.2 applies the UNIX output modifiers to the BSD formats too: -j adds
+// PGID and SID after PPID (else PID), -T adds SPID after PID, -L adds LWP after SID (else PPID,
+// else PID) and NLWP after %CPU, -M puts LABEL first, -y drops F from l, -c turns l's PRI NI
+// into CLS PRI.
+std::string with_modifiers(std::string_view base, const Options& o) {
+    std::vector<std::string> items;
+    for (std::size_t at = 0; at <= base.size();) {
+        auto end = std::min(base.find(',', at), base.size());
+        items.emplace_back(base.substr(at, end - at));
+        at = end + 1;
+    }
+    auto find = [&](std::string_view k) {
+        return std::find_if(items.begin(), items.end(), [&](const std::string& i) { return key_of(i) == k; });
+    };
+    auto insert_after = [&](std::initializer_list<std::string_view> anchors, std::initializer_list<const char*> keys) {
+        for (auto a : anchors) {
+            auto it = find(a);
+            if (it == items.end()) continue;
+            items.insert(it + 1, keys.begin(), keys.end());
+            return;
+        }
+    };
+    if (o.unix_c) {
+        auto it = find("priority");
+        if (it != items.end()) {
+            *it = "class";
+            if (it + 1 != items.end() && key_of(it[1]) == "ni") it[1] = "pri";
+        }
+    }
+    if (o.unix_y) {
+        auto it = find("f");
+        if (it != items.end()) items.erase(it);
+    }
+    if (o.unix_j) insert_after({"ppid", "pid"}, {"pgid", "sid"});
+    if (o.unix_T) insert_after({"pid"}, {"spid"});
+    if (o.unix_L) {
+        insert_after({"sid", "ppid", "pid"}, {"lwp"});
+        insert_after({"%cpu"}, {"nlwp"});
+    }
+    if (o.unix_M) items.insert(items.begin(), "label");
+    std::string out;
+    for (auto& i : items) {
+        if (!out.empty()) out += ',';
+        out += i;
+    }
+    return out;
+}
+
+std::string bsd_format(const Options& o) {
+    switch (o.bsd_personality) {
+        case 'u': return o.bsd_n ? "uid:8=USER,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
+                                 : "user,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args";
+        case 'v': return "pid,tname,stat,bsdtime,maj_flt,trs:5,drs,rss,%mem,args";
+        case 'j': return "ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args";
+        case 'l': return "f,uid,pid,ppid,priority=PRI,ni,vsz,rss,wchan,stat,tname,bsdtime,args";
+        case 's': return "uid,pid,pending,blocked,ignored,caught,stat,tname,bsdtime,args";
+        case 'X': return "pid,stackp,esp,eip,tmout,alarm,stat,tname,bsdtime,args";
+        default: return {};
+    }
+}
+
+}  // namespace
+
 std::string default_format(const Options& o) {
-    // compat: the preloaded list ends in the command name when BSD syntax was used.
-    if (o.preload) return o.bsd_syntax_used ? "pid,{},state,tname,time,comm" : "pid,{},state,tname,time,args";
+    // compat: procps' -O list ends in the arguments, BSD O's in the command name (whatever
+    // other options are used; "-f -O" and "-O pid -c" are BSD O through the second parse).
+    if (o.preload) return o.preload_bsd ? "pid,{},state,tname,time,comm" : "pid,{},state,tname,time,args";
     const Personality pers = o.personality;
     // compat: FreeBSD's u under the bsd and aix personalities
     if (o.bsd_personality == 'u' && !o.bsd_n && (pers == Personality::bsd || pers == Personality::aix))
@@ -32,16 +100,7 @@ std::string default_format(const Options& o) {
     if (pers == Personality::s390 && o.unix_j && !o.unix_f && !o.unix_F && !o.unix_l && !o.unix_c &&
         !o.unix_L && !o.unix_T && !o.unix_M && !o.bsd_personality && !o.bsd_syntax_used)
         return "pid,sid,pgrp,tname,time,args";
-    switch (o.bsd_personality) {
-        case 'u': return o.bsd_n ? "uid:8=USER,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args"
-                                 : "user,pid,%cpu,%mem,vsz,rss,tname,stat,start_time,bsdtime,args";
-        case 'v': return "pid,tname,stat,bsdtime,maj_flt,trs:5,drs,rss,%mem,args";
-        case 'j': return "ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args";
-        case 'l': return "f,uid,pid,ppid,priority=PRI,ni,vsz,rss,wchan,stat,tname,bsdtime,args";
-        case 's': return "uid,pid,pending,blocked,ignored,caught,stat,tname,bsdtime,args";
-        case 'X': return "pid,stackp,esp,eip,tmout,alarm,stat,tname,bsdtime,args";
-        default: break;
-    }
+    if (o.bsd_personality) return with_modifiers(bsd_format(o), o);
     bool f = o.unix_f > 0 || o.unix_F;
     bool sysv = f || o.unix_l || o.unix_j || o.unix_c || o.unix_L || o.unix_T || o.unix_M;
     if (!sysv && o.bsd_syntax_used) return "pid,tname,stat,bsdtime,args";
@@ -95,7 +154,9 @@ std::string default_format(const Options& o) {
     } else {
         add("time");
     }
-    add(f || o.bsd_syntax_used ? "cmd" : "ucmd");  // compat: BSD syntax shows the arguments
+    // compat: with BSD syntax the arguments, headed CMD for -f and -l, else COMMAND
+    if (o.bsd_syntax_used) add(f || o.unix_l ? "cmd" : "args");
+    else add(f ? "cmd" : "ucmd");
     return s;
 }
 

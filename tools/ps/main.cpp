@@ -59,9 +59,12 @@ bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err
             std::vector<FormatItem> a, b;
             if (!parse_format(def.substr(0, mark), a, err)) return false;
             if (!parse_format(def.substr(mark + 2), b, err)) return false;
+            // compat: -o/o/--format after -O append to the preloaded list (procps 4.0.2).
+            auto split = o.format.begin() + static_cast<std::ptrdiff_t>(std::min(o.preload_items, o.format.size()));
             items = a;
-            items.insert(items.end(), o.format.begin(), o.format.end());
+            items.insert(items.end(), o.format.begin(), split);
             items.insert(items.end(), b.begin(), b.end());
+            items.insert(items.end(), split, o.format.end());
         } else if (!parse_format(def, items, err)) {
             return false;
         }
@@ -185,7 +188,8 @@ int main(int argc, char** argv) {
 
     // Selection pushdown: only PID lists (and no negation) -> read just those PIDs.
     std::vector<int> pids;
-    bool only_pids = !o.sel.empty() && !o.negate && !o.all && !o.unix_a && !o.unix_d && !o.bsd_a && !o.bsd_x;
+    bool only_pids = !o.sel.empty() && !o.negate && !o.all && !o.unix_a && !o.unix_d && !o.bsd_a && !o.bsd_x &&
+                     !o.bsd_g;
     for (auto& s : o.sel)
         if (s.kind != SelKind::pid && s.kind != SelKind::quick_pid) only_pids = false;
     if (only_pids) {

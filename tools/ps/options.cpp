@@ -327,6 +327,29 @@ static bool parse_aix(const std::string& arg, std::vector<FormatItem>& out, std:
 
 namespace {
 
+// How many words argv[I] and its value take when it is one of our own options (-Q, --filter,
+// --check, --check-any, --sysroot with their values, --json); 0 for procps' options.
+int ours_words(int argc, char** argv, int i) {
+    std::string_view a = argv[i];
+    bool takes = a == "-Q" || a == "--filter" || a == "--check" || a == "--check-any" || a == "--sysroot";
+    if (takes) return i + 1 < argc ? 2 : 1;
+    bool joined = a.starts_with("-Q") || a.starts_with("--filter=") || a.starts_with("--check=") ||
+                  a.starts_with("--check-any=") || a.starts_with("--sysroot=");
+    return joined || a == "--json" ? 1 : 0;
+}
+
+// The number of arguments procps would see: ARGC without our own options, for its
+// "exclusive" options.
+int reference_argc(int argc, char** argv) {
+    int n = argc;
+    for (int i = 1; i < argc; ++i) {
+        int w = ours_words(argc, argv, i);
+        n -= w;
+        i += w > 0 ? w - 1 : 0;
+    }
+    return n;
+}
+
 struct Parser {
     int argc;
     char** argv;
@@ -391,14 +414,49 @@ struct Parser {
         return true;
     }
 
-    bool add_format(const std::string& val, bool preload) {
+    // compat: one of h, --headers, --no-headers only, once
+    int headings = 0;
+    bool heading() {
+        if (++headings > 1) {
+            err = "only one heading option may be specified";
+            return false;
+        }
+        return true;
+    }
+
+    // compat: one of --sort, k and BSD O sort keys only ("multiple sort options")
+    int sorts = 0;
+    bool one_sort() {
+        if (++sorts > 1) {
+            err = "multiple sort options";
+            return false;
+        }
+        return true;
+    }
+
+    // -o/o/--format (PRELOAD false), -O (PRELOAD) or BSD O (PRELOAD and BSD).
+    bool add_format(const std::string& val, bool preload, bool bsd = false) {
         if (preload && o.user_format) {
             err = "option -O can not follow other format options";
             return false;
         }
         if (!parse_format(val, o.format, err)) return false;
         o.user_format = true;
-        if (preload) o.preload = true;
+        if (preload) {
+            o.preload = true;
+            o.preload_bsd = bsd;
+            o.preload_items = o.format.size();
+        }
+        return true;
+    }
+
+    // compat: -V, V and --version must be the only argument (procps: "the option is exclusive").
+    bool version(const char* spelled, bool alone_in_cluster) {
+        if (reference_argc(argc, argv) > 2 || !alone_in_cluster) {
+            err = std::string("the option is exclusive: ") + spelled;
+            return false;
+        }
+        o.want_version = true;
         return true;
     }
 
@@ -425,7 +483,9 @@ struct Parser {
                 case 'M':
                 case 'Z': o.unix_M = true; break;
                 case 'w': ++o.wide; break;
-                case 'V': o.want_version = true; break;
+                case 'V':
+                    if (!version("-V", p == a && !p[1])) return false;
+                    break;
                 case 'x': o.bsd_x = true; o.bsd_syntax_used = true; break;
                 case 'Q':
                     // ours: -Q EXPR (procps 4.0.2 has no -Q)
@@ -505,9 +565,23 @@ struct Parser {
         return true;
     }
 
-    bool bsd_opt(const char* a) {
+    // BSD options A; BARE when the word had no dash.
+    bool bsd_opt(const char* a, bool bare = false) {
         o.bsd_syntax_used = true;
-        if (*a >= '0' && *a <= '9') return add_sel(SelKind::pid, a);
+        if (*a >= '0' && *a <= '9') {
+            // compat: a bare PID is one number ("ps 1,2" is a syntax error in procps)
+            for (const char* q = a; *q; ++q)
+                if (*q < '0' || *q > '9') {
+                    err = "process ID list syntax error";
+                    return false;
+                }
+            return add_sel(SelKind::pid, a);
+        }
+        if (o.bsd_retry && bare) {
+            // compat: the retry of procps accepts no BSD word but a PID ("ps -aux x" fails)
+            err = "unsupported option (BSD syntax)";
+            return false;
+        }
         for (const char* p = a; *p; ++p) {
             char c = *p;
             std::string val;
@@ -517,21 +591,28 @@ struct Parser {
                 case 'g': o.bsd_g = true; break;
                 case 'r': o.bsd_r = true; break;
                 case 'T': {
+                    // compat: without a terminal, procps' T selects the processes without one
                     Selection s{SelKind::tty, {}, {}};
-                    if (!own_tty(s, err)) return false;
+                    if (!own_tty(s, err)) s.nums.push_back(0);
                     o.sel.push_back(std::move(s));
                     break;
                 }
                 case 'c': o.bsd_c = true; break;
                 case 'e': o.bsd_e = true; break;
                 case 'f': o.forest = true; break;
-                case 'h': o.no_headers = true; break;
+                case 'h':
+                    if (!heading()) return false;
+                    o.no_headers = true;
+                    break;
                 case 'H': o.bsd_H = true; break;
-                case 'm': o.bsd_m = true; break;
+                case 'm':
+                case 'M': o.bsd_m = true; break;  // compat: procps takes M as m (undocumented)
                 case 'n': o.bsd_n = true; break;
                 case 'S': o.cumulative = true; break;
                 case 'w': ++o.wide; break;
-                case 'V': o.want_version = true; break;
+                case 'V':
+                    if (!version("V", p == a && !p[1])) return false;
+                    break;
                 case 'j':
                 case 'l':
                 case 's':
@@ -577,22 +658,26 @@ struct Parser {
                     switch (c) {
                         case 'o': return add_format(val, false);
                         case 'O': {
+                            if (o.user_format) {
+                                err = "option O is neither first format nor sort order";
+                                return false;
+                            }
                             // compat: a list that is not a format but obsolete sort keys sorts
                             // compat: procps first tries obsolete sort keys (no commas), then a format
-                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return true;
+                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return one_sort();
                             std::vector<FormatItem> probe;
                             std::string perr;
                             if (!parse_format(val, probe, perr)) {
                                 err = "bad sorting code";
                                 return false;
                             }
-                            return add_format(val, true);
+                            return add_format(val, true, true);
                         }
                         case 'p': return add_sel(SelKind::pid, val);
                         case 'q': return add_sel(SelKind::quick_pid, val);
                         case 't': return add_sel(SelKind::tty, val);
                         case 'U': return add_sel(SelKind::euid, val);
-                        case 'k': return sort_list(val, o.sort, err);
+                        case 'k': return one_sort() && sort_list(val, o.sort, err);
                     }
                     return true;
                 }
@@ -631,7 +716,8 @@ struct Parser {
         if (name == "group") return need("list of effective groups must follow --group") && add_sel(SelKind::egid_or_sid, val);
         if (name == "Group") return need("list of real groups must follow --Group") && add_sel(SelKind::rgid, val);
         if (name == "format") return need("format specification must follow --format") && add_format(val, false);
-        if (name == "sort") return need("long sort specification must follow --sort") && sort_list(val, o.sort, err);
+        if (name == "sort")
+            return need("long sort specification must follow --sort") && one_sort() && sort_list(val, o.sort, err);
         if (name == "cols" || name == "columns" || name == "width" || name == "lines" || name == "rows") {
             if (!need((name == "lines" || name == "rows") ? "number of rows must follow --rows or --lines"
                                                           : "number of columns must follow --cols, --width, or --columns"))
@@ -650,15 +736,22 @@ struct Parser {
         if (name == "cumulative") { o.cumulative = true; return true; }
         if (name == "deselect") { o.negate = true; return true; }
         if (name == "no-headers" || name == "no-heading" || name == "noheader" || name == "noheaders" ||
-            name == "no-header" || name == "noheading") { o.no_headers = true; return true; }
-        if (name == "headers" || name == "header" || name == "heading") { o.headers = true; return true; }
+            name == "no-header" || name == "noheading") {
+            o.no_headers = true;
+            return heading();
+        }
+        if (name == "headers" || name == "header" || name == "heading") {
+            o.headers = true;
+            return heading();
+        }
         if (name == "help") {
             o.want_help = true;
             if (has_val) o.help_section = val;
             else if (i + 1 < argc && argv[i + 1][0] != '-') o.help_section = argv[++i];
             return true;
         }
-        if (name == "version" || name == "info") { o.want_version = true; return true; }
+        if (name == "version") return version("--version", true);
+        if (name == "info") { o.want_version = true; return true; }
         if (name == "context") { o.unix_M = true; return true; }
         if (name == "json") { o.json = true; return true; }
         // ours, spelled in full only (procps has no abbreviations either)
@@ -686,18 +779,26 @@ struct Parser {
     }
 
     bool run() {
+        bool bare_pids = false;
         for (; i < argc; ++i) {
             const char* a = argv[i];
             bool ok;
+            if (bare_pids && !(*a >= '0' && *a <= '9') && !ours_words(argc, argv, i)) {
+                // compat: procps reads the words after a bare PID as PIDs ("ps 1 -f" fails)
+                err = "process ID list syntax error";
+                return false;
+            }
+            if (*a >= '0' && *a <= '9') bare_pids = true;
             if (a[0] == '-' && a[1] == '-' && a[2]) ok = gnu_opt(a);
             else if (a[0] == '-' && a[1])
-                // compat: the old and bsd personalities read "-aux" as "aux"
-                // (our -Q EXPR stays ours)
-                ok = ((o.personality == Personality::old || o.personality == Personality::bsd) && a[1] != 'Q')
+                // compat: the old and bsd personalities, and procps' second try, read "-aux"
+                // as "aux" (our -Q EXPR stays ours)
+                ok = ((o.personality == Personality::old || o.personality == Personality::bsd || o.bsd_retry) &&
+                      a[1] != 'Q')
                          ? bsd_opt(a + 1)
                          : unix_opt(a + 1);
             else if (a[0] == '-') { err = "unsupported SysV option"; ok = false; }
-            else ok = bsd_opt(a);
+            else ok = bsd_opt(a, true);
             if (!ok) return false;
             if (o.want_help) return true;
         }
@@ -723,34 +824,39 @@ Personality personality_from_env() {
     return Personality::standard;
 }
 
-bool parse_options(int argc, char** argv, Options& o, std::string& err) {
-    o.personality = personality_from_env();
+namespace {
+
+// One parse of the whole command line into O (see parse_options).
+bool parse_once(int argc, char** argv, Options& o, std::string& err) {
     Parser p{argc, argv, o, err};
     if (!p.run()) return false;
-    if (o.unix_y && !o.unix_l) {
-        err = "modifier -y without format -l makes no sense";
+    // compat: procps checks the thread options before the formats
+    if (o.unix_L && o.unix_T) {
+        err = "thread flags conflict; can't use both -L and -T";
         return false;
     }
-    if (o.unix_f && o.user_format) {
-        // compat: procps reads -f next to -o/-O as the BSD forest option f
-        o.unix_f = 0;
-        o.forest = true;
-        o.bsd_syntax_used = true;
+    if ((o.unix_L || o.unix_T || o.unix_m || o.bsd_m || o.bsd_H) && (o.forest || o.unix_H)) {
+        err = "thread display conflicts with forest display";
+        return false;
     }
-    if (o.user_format && (o.unix_l || o.unix_F || o.bsd_personality)) {
+    if (o.user_format && (o.unix_f || o.unix_l || o.unix_F || o.bsd_personality)) {
         err = "conflicting format options";
         return false;
     }
-    if (o.user_format && o.unix_j) {
+    if (o.user_format && (o.unix_j || o.unix_y || o.unix_c || o.unix_M)) {
         err = "can not use output modifiers with user-defined output";
         return false;
     }
-    if (o.headers && o.no_headers) {
-        err = "only one heading option may be specified";
+    if (o.bsd_personality && (o.unix_f || o.unix_l || o.unix_F)) {
+        err = "conflicting format options";
         return false;
     }
-    if (o.unix_L && o.unix_T) {
-        err = "thread flags conflict; can't use both -L and -T";
+    if (o.unix_y && !o.unix_l && !o.bsd_personality) {
+        err = "modifier -y without format -l makes no sense";
+        return false;
+    }
+    if ((o.bsd_a || o.bsd_x || o.bsd_g) && (o.unix_a || o.unix_d)) {
+        err = "process selection options conflict";
         return false;
     }
     if (o.quick_count) {
@@ -762,12 +868,12 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
             err = "q/-q/--quick-pid cannot be combined with other selection options.";
             return false;
         }
-        if (!o.sort.empty()) {
-            err = "q/-q,--quick-pid cannot be used together with sort options.";
-            return false;
-        }
         if (o.forest || o.unix_H) {
             err = "q/-q/--quick-pid cannot be used together with forest type listings.";
+            return false;
+        }
+        if (!o.sort.empty()) {
+            err = "q/-q,--quick-pid cannot be used together with sort options.";
             return false;
         }
         o.plain_error = false;
@@ -775,6 +881,38 @@ bool parse_options(int argc, char** argv, Options& o, std::string& err) {
         o.all = o.unix_a = o.unix_d = o.bsd_a = o.bsd_x = o.bsd_r = o.negate = false;
     }
     return true;
+}
+
+}  // namespace
+
+bool parse_options(int argc, char** argv, Options& o, std::string& err) {
+    o = Options{};
+    o.personality = personality_from_env();
+    const Options fresh = o;
+    if (parse_once(argc, argv, o, err)) {
+        if (o.unix_c && o.bsd_personality && o.bsd_personality != 'l' && !o.user_format) {
+            // compat: procps-ng 4.0.2 stops with an internal error (exit 1, no usage text)
+            err = "ps: -c needs a PRI column, which this BSD format has not";
+            o.plain_error = true;
+            return false;
+        }
+        return true;
+    }
+    // compat: when the command line fails, procps-ng parses it once more with every "-xyz"
+    // read as the BSD options "xyz" (so "ps -aux" is "ps aux", "-f -o pid" shows a forest,
+    // "-O pid -c" is "O pid c"). A bare word other than a PID fails that second try. The
+    // first error is reported when the second try fails too, unless the second try stopped
+    // on one of the messages printed as they are (the q/-q/--quick-pid checks).
+    if (o.plain_error || o.personality == Personality::old || o.personality == Personality::bsd) return false;
+    Options retry = fresh;
+    retry.bsd_retry = true;
+    std::string err2;
+    if (parse_once(argc, argv, retry, err2) || retry.plain_error) {
+        o = std::move(retry);
+        err = std::move(err2);
+        return !o.plain_error;
+    }
+    return false;
 }
 
 }  // namespace procstat::ps

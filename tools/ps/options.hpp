@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // ps command line: UNIX, BSD and GNU syntaxes parsed by hand into one Options struct.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ struct Options {
     bool cumulative = false;
     bool user_format = false;           // -o/o/--format given
     bool preload = false;               // -O/O given
+    bool preload_bsd = false;           // the preload came from BSD O (ends in comm, not args)
+    std::size_t preload_items = 0;      // format[0, preload_items) are the -O/O keys; later
+                                        // -o/o/--format keys go after the preloaded list
     std::vector<FormatItem> format;
     std::vector<SortKey> sort;
     bool forest = false;                // --forest / f
@@ -78,6 +82,7 @@ struct Options {
     std::optional<std::string> check;   // --check / --check-any EXPR
     bool check_any = false;
 
+    bool bsd_retry = false;     // second parse: "-xyz" clusters read as BSD options
     int quick_count = 0;        // -q/q/--quick-pid uses
     bool plain_error = false;   // message printed as is, without "error:" and usage
 

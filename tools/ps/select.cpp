@@ -33,12 +33,14 @@ static bool in(const std::vector<std::int64_t>& v, std::int64_t x) {
 bool want(const Options& o, const Self& me, const proc::Process& p) {
     bool leader = p.session == p.tgid;
     bool match = false;
-    bool any_simple = o.all || o.unix_a || o.unix_d || o.bsd_a || o.bsd_x;
+    bool any_simple = o.all || o.unix_a || o.unix_d || o.bsd_a || o.bsd_x || o.bsd_g;
     if (o.all || (o.bsd_a && o.bsd_x)) match = true;
     if (!match && o.unix_a && p.tty_nr != 0 && !leader) match = true;
     if (!match && o.unix_d && !leader) match = true;
     if (!match && o.bsd_a && !o.bsd_x && p.tty_nr != 0) match = true;
     if (!match && o.bsd_x && !o.bsd_a && p.euid == me.euid) match = true;
+    // compat: BSD g adds the default BSD selection (same euid, any tty) to the lists
+    if (!match && o.bsd_g && p.euid == me.euid && p.tty_nr != 0) match = true;
     for (const auto& s : o.sel) {
         if (match) break;
         switch (s.kind) {
@@ -75,7 +77,7 @@ std::uint32_t selection_needs(const Options& o) {
     std::uint32_t n = proc::need_stat;
     bool any_simple = o.all || o.unix_a || o.unix_d || o.bsd_a || o.bsd_x;
     if (!any_simple && o.sel.empty()) n |= proc::need_status;
-    if (o.bsd_x && !o.bsd_a) n |= proc::need_status;
+    if ((o.bsd_x || o.bsd_g) && !o.bsd_a) n |= proc::need_status;  // euid
     for (const auto& s : o.sel)
         if (s.kind == SelKind::euid || s.kind == SelKind::ruid || s.kind == SelKind::egid_or_sid ||
             s.kind == SelKind::rgid)
