@@ -1,21 +1,42 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Run a ps command next to a process that has locked memory (the L of STAT): the wrapper forks a
-child that mlock()s 64 KiB and waits, replaces @LOCKED in the arguments with the child's PID and
-@SELF with its own (no locked memory), runs the command with our standard output, then kills the
-child. usage: mlock_run.py COMMAND [ARG...]; exits with the command's status."""
+"""Run a ps command next to processes whose memory the reader treats specially: @LOCKED, a child
+that mlock()s 64 KiB (the L of STAT); @ZLEADER, a child whose main thread has exited while another
+thread lives on (a zombie leader: no mm for status, statm and cmdline, but a live thread); @SELF,
+the wrapper itself (no locked memory). The placeholders in the arguments become their PIDs; the
+command runs with our standard output; the children are killed afterwards.
+usage: mlock_run.py COMMAND [ARG...]; exits with the command's status."""
 import ctypes
 import mmap
 import os
 import signal
 import subprocess
 import sys
+import time
 
 SIZE = 64 * 1024
 
 
+def zombie_leader():
+    """Fork a child whose main thread exits (pthread_exit) while a second thread sleeps; return
+    its PID once its stat shows the leader as a zombie."""
+    child = os.fork()
+    if child == 0:
+        import threading
+        threading.Thread(target=time.sleep, args=(1e6,)).start()
+        ctypes.CDLL(None).pthread_exit(None)
+        os._exit(1)
+    for _ in range(200):
+        with open(f"/proc/{child}/stat", "rb") as f:
+            if f.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                break
+        time.sleep(0.01)
+    return child
+
+
 def main():
     cmd = sys.argv[1:]
+    zl = zombie_leader()
     rd, wr = os.pipe()
     child = os.fork()
     if child == 0:
@@ -35,11 +56,13 @@ def main():
         if ready != b"y":
             sys.stderr.write("mlock_run.py: the child could not lock memory\n")
             return 2
-        args = [a.replace("@LOCKED", str(child)).replace("@SELF", str(os.getpid())) for a in cmd]
+        args = [a.replace("@LOCKED", str(child)).replace("@ZLEADER", str(zl)).replace("@SELF", str(os.getpid()))
+                for a in cmd]
         return subprocess.run(args).returncode
     finally:
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+        for pid in (child, zl):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 if __name__ == "__main__":
