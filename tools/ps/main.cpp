@@ -215,7 +215,9 @@ int main(int argc, char** argv) {
         for (int pid : pids) {
             if (!reader.read(pid, -1, needs, p)) continue;
             if (!want(o, me, p)) continue;
-            if (!reader.list_tasks(pid, tids) || tids.empty()) {
+            // compat: with a sort order procps-ng 4.0.2 shows one row per process in the
+            // thread modes m/-m (the process row) and -L/-T (the main thread), not in H.
+            if ((!o.sort.empty() && !o.bsd_H) || !reader.list_tasks(pid, tids) || tids.empty()) {
                 procs.push_back(p);
                 if (after) row_kinds.push_back('p');
                 continue;
@@ -250,7 +252,7 @@ int main(int argc, char** argv) {
         ctx.forest_type = o.forest ? 'b' : 'u';
     }
 
-    if (!prefixes.empty() || !o.sort.empty()) row_kinds.clear();
+    if (!prefixes.empty()) row_kinds.clear();
     auto render = [&](const std::vector<proc::Process>& rows, const std::vector<std::string>& pre,
                       const std::vector<char>& kinds, std::string& text) {
         if (o.json) render_json(rows, cols, ctx, pre, text);

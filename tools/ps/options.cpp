@@ -876,9 +876,14 @@ bool parse_once(int argc, char** argv, Options& o, std::string& err) {
             err = "q/-q,--quick-pid cannot be used together with sort options.";
             return false;
         }
+        if (o.negate) {
+            err = "q/-q/--quick-pid cannot be used together with negation switches.";
+            return false;
+        }
         o.plain_error = false;
-        // compat: quick mode shows exactly the listed processes, whatever else was selected.
-        o.all = o.unix_a = o.unix_d = o.bsd_a = o.bsd_x = o.bsd_r = o.negate = false;
+        // compat: quick mode shows the listed processes whatever else was selected (but BSD r
+        // still keeps the running ones only).
+        o.all = o.unix_a = o.unix_d = o.bsd_a = o.bsd_x = o.bsd_g = false;
     }
     return true;
 }

@@ -72,7 +72,9 @@ def add_cases(case, sel):
     # the q checks of the second parse are printed as they are
     for a in (["-o", "pid", "-f", "-q", "@SLEEP"], ["-q", "@SLEEP", "-o", "pid", "-f"],
               ["-q", "@SLEEP", "-f", "--sort", "pid", "-o", "pid"], ["-q", "@SLEEP", "--sort", "pid", "--forest"],
-              ["-q", "@SLEEP", "-o", "pid", "-f", "-p", "1"]):
+              ["-q", "@SLEEP", "-o", "pid", "-f", "-p", "1"], ["-q", "@SLEEP", "r"], ["-q", "@SLEEP", "-N"],
+              ["-q", "@SLEEP", "--deselect"], ["-q", "@SLEEP", "-N", "-p", "1"], ["-q", "@SLEEP", "-N", "--forest"],
+              ["-q", "@SLEEP", "-N", "--sort", "pid"], ["-q", "@SLEEP", "g"], ["-q", "@SLEEP", "a"]):
         case(a, name="mix quick-pid " + " ".join(a))
 
     # --- bare PID lists, -V exclusive
@@ -107,6 +109,11 @@ def add_cases(case, sel):
     for u in ("-j", "-c", "-T", "-L", "-l", "-f", "-F", "-jf", "-fL", "-fc", "-lf", "-ly", "-M", "-lj", "-jL"):
         case([u, "S", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD S")
         case([u, "c", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD c")
+    # thread modes with a sort order: one row per process, except for H
+    for a in (["m", "--sort=pid"], ["-m", "--sort=pid"], ["-L", "--sort=pid"], ["m", "k", "-pid"], ["-T", "k", "-pid"],
+              ["H", "--sort=pid"], ["-m", "-o", "pid,tid,stat,nlwp", "--sort=-pid"], ["--sort", "pid,stat", "-F", "-m", "-L"],
+              ["--sort", "-nlwp", "-fL"], ["-L", "-o", "pid,lwp,nlwp,comm", "--sort=-lwp"], ["M", "--sort=-comm"]):
+        case(a + ["-p", "@THREADS,@SLEEP"], name="mix threads sorted " + " ".join(a))
     # BSD M: threads after their process, as m
     for a in (["M"], ["Mj"], ["-f", "M"], ["M", "-o", "pid,tid,comm"], ["-O", "pid", "-M"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix BSD M " + " ".join(a))
