@@ -23,8 +23,8 @@ def column(name):
 
 
 def add_cases(case, sel):
-    # a process with 64 KiB of locked memory (mlock) and, for contrast, its parent (none)
-    for who in ("@LOCKED", "@SELF"):
+    # a process with 64 KiB of locked memory (mlock) and, for contrast, one without
+    for who in ("@LOCKED", "@PLAIN"):
         case(["-o", "stat,comm", "-p", who], wrapper=MLOCK_RUN, name=f"mlock -o stat,comm {who}")
         case(["-o", "stat=,state,comm", "--pid", who], wrapper=MLOCK_RUN, name=f"mlock -o stat= {who}")
     for fmt, key in ((["u"], "STAT"), (["v"], "STAT"), (["j"], "STAT"), (["s"], "STAT"), (["-l"], "S"),

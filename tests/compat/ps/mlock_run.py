@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Run a ps command next to processes whose memory the reader treats specially: @LOCKED, a child
 that mlock()s 64 KiB (the L of STAT); @ZLEADER, a child whose main thread has exited while another
-thread lives on (a zombie leader: no mm for status, statm and cmdline, but a live thread); @SELF,
-the wrapper itself (no locked memory). The placeholders in the arguments become their PIDs; the
+thread lives on (a zombie leader: no mm for status, statm and cmdline, but a live thread); @PLAIN,
+an idle child without locked memory. The placeholders in the arguments become their PIDs; the
 command runs with our standard output; the children are killed afterwards.
 usage: mlock_run.py COMMAND [ARG...]; exits with the command's status."""
 import ctypes
@@ -15,6 +15,22 @@ import sys
 import time
 
 SIZE = 64 * 1024
+
+
+def settle(pid):
+    """Wait until every thread of PID sleeps (S) or is a zombie (Z): a child that has just written
+    to its pipe may still be running on its way to pause(), and STAT would show R."""
+    for _ in range(500):
+        states = []
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat", "rb") as f:
+                    states.append(f.read().rsplit(b")", 1)[1].split()[0])
+            except OSError:
+                pass
+        if states and all(st in (b"S", b"Z") for st in states):
+            return
+        time.sleep(0.01)
 
 
 def zombie_leader():
@@ -34,9 +50,19 @@ def zombie_leader():
     return child
 
 
+def plain():
+    """Fork an idle child (no locked memory); return its PID."""
+    child = os.fork()
+    if child == 0:
+        while True:
+            signal.pause()
+    return child
+
+
 def main():
     cmd = sys.argv[1:]
     zl = zombie_leader()
+    pl = plain()
     rd, wr = os.pipe()
     child = os.fork()
     if child == 0:
@@ -56,11 +82,13 @@ def main():
         if ready != b"y":
             sys.stderr.write("mlock_run.py: the child could not lock memory\n")
             return 2
-        args = [a.replace("@LOCKED", str(child)).replace("@ZLEADER", str(zl)).replace("@SELF", str(os.getpid()))
+        for pid in (child, zl, pl):
+            settle(pid)
+        args = [a.replace("@LOCKED", str(child)).replace("@ZLEADER", str(zl)).replace("@PLAIN", str(pl))
                 for a in cmd]
         return subprocess.run(args).returncode
     finally:
-        for pid in (child, zl):
+        for pid in (child, zl, pl):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
