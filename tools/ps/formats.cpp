@@ -123,13 +123,15 @@ std::string default_format(const Options& o) {
         add("sid");
     }
     if (o.unix_L) add("lwp");
+    // compat: -fL shows NLWP after C, but before CLS PRI with -c
     if (o.unix_c) {
+        if (o.unix_L && f) add("nlwp");
         add("class");
         add("pri");
-    } else if (f || o.unix_l) {
-        add("c");
+    } else {
+        if (f || o.unix_l) add("c");
+        if (o.unix_L && f) add("nlwp");
     }
-    if (o.unix_L && f) add("nlwp");
     if (o.unix_l && !o.unix_c) {
         add("opri");
         add("ni");

@@ -835,6 +835,10 @@ bool parse_once(int argc, char** argv, Options& o, std::string& err) {
         err = "thread flags conflict; can't use both -L and -T";
         return false;
     }
+    if (o.bsd_H && (o.bsd_m || o.unix_m)) {
+        err = "thread flags conflict; can't use H with m or -m";
+        return false;
+    }
     if ((o.unix_L || o.unix_T || o.unix_m || o.bsd_m || o.bsd_H) && (o.forest || o.unix_H)) {
         err = "thread display conflicts with forest display";
         return false;

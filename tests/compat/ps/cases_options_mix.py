@@ -87,7 +87,7 @@ def add_cases(case, sel):
               ["--sort=pid", "k", "pid"], ["O", "p", "--sort", "pid"], ["--sort", "pid", "O", "p"], ["O", "p", "k", "pid"],
               ["h", "h"], ["--headers", "--headers"], ["h", "--headers"], ["--no-headers", "h"],
               ["--no-headers", "--no-heading"], ["x", "-a"], ["a", "-a"], ["-a", "x"], ["g", "-a"], ["-a", "g"],
-              ["-d", "x"], ["x", "-d"], ["g", "-d"], ["-e", "-a", "x"], ["r", "-a"]):
+              ["-d", "x"], ["x", "-d"], ["g", "-d"], ["-e", "-a", "x"]):
         case(a + ["-p", "@SLEEP"], name="mix conflicts " + " ".join(a))
     for a in (["-a", "-x"], ["x", "-e"], ["-A", "a"]):
         case(a + ["-p", "@SLEEP"], transform=keep_ours, name="mix no conflict " + " ".join(a))
@@ -109,6 +109,9 @@ def add_cases(case, sel):
     for u in ("-j", "-c", "-T", "-L", "-l", "-f", "-F", "-jf", "-fL", "-fc", "-lf", "-ly", "-M", "-lj", "-jL"):
         case([u, "S", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD S")
         case([u, "c", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD c")
+    # -c with -fL (NLWP before CLS PRI), H with m
+    for a in (["-fLc"], ["-FLc"], ["-lfLc"], ["-jfLc"], ["-M", "-c", "S", "-fL"], ["H", "m"], ["H", "-m"], ["nHm"]):
+        case(a + ["-p", "@THREADS,@SLEEP"], name="mix threads " + " ".join(a))
     # thread modes with a sort order: one row per process, except for H
     for a in (["m", "--sort=pid"], ["-m", "--sort=pid"], ["-L", "--sort=pid"], ["m", "k", "-pid"], ["-T", "k", "-pid"],
               ["H", "--sort=pid"], ["-m", "-o", "pid,tid,stat,nlwp", "--sort=-pid"], ["--sort", "pid,stat", "-F", "-m", "-L"],

@@ -39,7 +39,7 @@ STABLE_KEYS = """pid ppid pgid pgrp sid sess tpgid tty tt tname stat s state com
 ucmd ucomm fname user euser ruser uid euid ruid gid egid group nice ni pri priority opri f flags
 c time cputime bsdtime lwp tid spid nlwp thcount class cls policy rtprio psr wchan start stime
 start_time lstart pcpu %cpu sgi_p label""".split()
-MEM_KEYS = "vsz vsize rss rssize rsz sz drs trs size %mem pmem maj_flt min_flt".split()
+MEM_KEYS = "vsz vsize rss rssize rsz sz drs trs size %mem pmem".split()  # not of ps itself
 SORT_KEYS = ["pid", "-pid", "ppid", "comm", "-comm", "args", "user", "tty", "stat", "nice", "start_time", "-nlwp"]
 
 UNIX_FLAGS = list("eAadNfFljycLTmHwMZ")
@@ -90,7 +90,8 @@ def gen(rng):
             words += rng.choice([["--sort", s], [f"--sort={s}"], ["k", s]])
         elif r < 0.80:
             words += [rng.choice(GNU_FLAGS)]
-        elif r < 0.86:
+        elif r < 0.86 and system_wide:
+            # selections that add processes outside the group (ps itself among them)
             words += rng.choice([["-u", "root"], ["-U", "0"], ["-g", "0"], ["-G", "root"], ["-C", "sleep"],
                                  ["U", "root"], ["--user", "root"], ["-s", "@TREEPID"], ["--ppid", "@TREEPID"]])
         elif r < 0.90:
