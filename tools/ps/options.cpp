@@ -843,6 +843,10 @@ bool parse_once(int argc, char** argv, Options& o, std::string& err) {
         err = "thread display conflicts with forest display";
         return false;
     }
+    if ((o.unix_L || o.unix_T) && (o.bsd_H || o.bsd_m || o.unix_m) && o.user_format) {
+        err = "-L/-T with H/m/-m and -o/-O/o/O is nonsense";
+        return false;
+    }
     if (o.user_format && (o.unix_f || o.unix_l || o.unix_F || o.bsd_personality)) {
         err = "conflicting format options";
         return false;

@@ -110,7 +110,9 @@ def add_cases(case, sel):
         case([u, "S", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD S")
         case([u, "c", "-p", "@THREADS,@NICE"], name=f"mix SysV {u} with BSD c")
     # -c with -fL (NLWP before CLS PRI), H with m
-    for a in (["-fLc"], ["-FLc"], ["-lfLc"], ["-jfLc"], ["-M", "-c", "S", "-fL"], ["H", "m"], ["H", "-m"], ["nHm"]):
+    for a in (["-fLc"], ["-FLc"], ["-lfLc"], ["-jfLc"], ["-M", "-c", "S", "-fL"], ["H", "m"], ["H", "-m"], ["nHm"],
+              ["-L", "-T", "-m", "-o", "pid"], ["H", "-m", "-L", "-o", "pid"], ["-L", "m", "-o", "pid", "--forest"],
+              ["-L", "m"], ["-T", "H", "-o", "pid"], ["-L", "-O", "pid", "m"], ["H", "-L", "-o", "pid"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix threads " + " ".join(a))
     # thread modes with a sort order: one row per process, except for H
     for a in (["m", "--sort=pid"], ["-m", "--sort=pid"], ["-L", "--sort=pid"], ["m", "k", "-pid"], ["-T", "k", "-pid"],
