@@ -830,17 +830,21 @@ namespace {
 bool parse_once(int argc, char** argv, Options& o, std::string& err) {
     Parser p{argc, argv, o, err};
     if (!p.run()) return false;
-    // compat: procps checks the thread options before the formats
-    if (o.unix_L && o.unix_T) {
-        err = "thread flags conflict; can't use both -L and -T";
+    // compat: procps checks the thread options before the formats, in this order
+    if ((o.unix_L || o.unix_T || o.unix_m || o.bsd_m || o.bsd_H) && (o.forest || o.unix_H)) {
+        err = "thread display conflicts with forest display";
         return false;
     }
     if (o.bsd_H && (o.bsd_m || o.unix_m)) {
         err = "thread flags conflict; can't use H with m or -m";
         return false;
     }
-    if ((o.unix_L || o.unix_T || o.unix_m || o.bsd_m || o.bsd_H) && (o.forest || o.unix_H)) {
-        err = "thread display conflicts with forest display";
+    if (o.bsd_m && o.unix_m) {
+        err = "thread flags conflict; can't use both m and -m";
+        return false;
+    }
+    if (o.unix_L && o.unix_T) {
+        err = "thread flags conflict; can't use both -L and -T";
         return false;
     }
     if ((o.unix_L || o.unix_T) && (o.bsd_H || o.bsd_m || o.unix_m) && o.user_format) {

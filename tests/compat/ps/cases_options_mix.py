@@ -67,7 +67,9 @@ def add_cases(case, sel):
         case(a + ["-p", "@SLEEP"], name="mix failing second parse " + " ".join(a))
     # forest and threads
     for a in (["f", "H"], ["f", "m"], ["--forest", "-L"], ["-H", "-L"], ["f", "-T"], ["-H", "m"], ["f", "M"],
-              ["-H", "H"], ["--forest", "H"], ["-L", "-T", "--forest"]):
+              ["-H", "H"], ["--forest", "H"], ["-L", "-T", "--forest"], ["-L", "-T", "m", "-m"],
+              ["m", "-m", "-L", "-T"], ["m", "-m"], ["-m", "m"], ["m", "-m", "--forest"], ["H", "-m", "--forest"],
+              ["H", "m", "-L", "-T"], ["m", "-m", "H"], ["-L", "m", "-o", "pid", "-m"], ["f", "-L", "-T"]):
         case(a + ["-p", "@THREADS"], name="mix forest and threads " + " ".join(a))
     # the q checks of the second parse are printed as they are
     for a in (["-o", "pid", "-f", "-q", "@SLEEP"], ["-q", "@SLEEP", "-o", "pid", "-f"],
