@@ -176,6 +176,34 @@ void fmt_etime(std::uint64_t t, std::string& out) {
     app2(out, secs);
 }
 
+std::size_t test_column_index(const proc::Process& p, Ctx& c, std::size_t n) {
+    if (c.row_proc != &p) {
+        c.row_proc = &p;
+        ++c.rows_seen;
+    }
+    if (n == 0) return 0;
+    std::uint64_t k = c.rows_seen - 1;  // this row, from 0
+    // compat: procps-ng 4.0.2 picks value (counter - 1) mod N with an unsigned 32-bit counter
+    // that is the row number from 1 when the header is printed once (from 2 when no header is
+    // printed), and minus the number of rows left on the page (this one included) under
+    // --headers. Deduced from its output: under --headers a list of 4 values is one step behind
+    // lists of 3 and 5, as 2^32 is 0 modulo 4 but 1 modulo 3 and 5.
+    std::uint32_t counter;
+    if (c.page_rows > 0 && c.header_shown) {
+        auto page = static_cast<std::uint64_t>(c.page_rows);
+        counter = 0u - static_cast<std::uint32_t>(page - k % page);
+    } else {
+        counter = static_cast<std::uint32_t>(k + (c.header_shown ? 1 : 2));
+    }
+    return static_cast<std::uint32_t>(counter - 1u) % n;
+}
+
+std::string_view short_tty_name(std::string_view t) {
+    if (t.size() > 4 && t.substr(0, 4) == "pts/") return t.substr(4);
+    if (t.size() > 3 && t.substr(0, 3) == "tty") return t.substr(3);
+    return t;
+}
+
 namespace {
 
 template <typename... A>
@@ -192,11 +220,17 @@ void app_dec(std::string& out, T v) {
     out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
-std::uint64_t total_ticks(const Process& p, const Ctx& c) {
+// CPU time in clock ticks (stat fields 14+15), plus the dead children's (16+17) when WITH_CHILDREN.
+std::uint64_t cpu_ticks(const Process& p, bool with_children) {
     std::uint64_t t = p.utime + p.stime;
-    if (c.cumulative) t += static_cast<std::uint64_t>(p.cutime + p.cstime);
+    if (with_children) t += static_cast<std::uint64_t>(p.cutime) + static_cast<std::uint64_t>(p.cstime);
     return t;
 }
+
+// compat: procps 4.0.2 adds the dead children's CPU time (S, --cumulative) into the share of CPU
+// (%cpu, c, cp) and into bsdtime, but not into time, cputime, cputimes and times.
+std::uint64_t total_ticks(const Process& p, const Ctx& c) { return cpu_ticks(p, c.cumulative); }
+std::uint64_t own_ticks(const Process& p, const Ctx&) { return cpu_ticks(p, false); }
 
 std::uint64_t elapsed_secs(const Process& p, const Ctx& c) {
     double start = static_cast<double>(p.starttime) / static_cast<double>(c.si.hertz);
@@ -208,12 +242,54 @@ std::time_t start_epoch(const Process& p, const Ctx& c) {
     return static_cast<std::time_t>(c.si.boot_time + p.starttime / static_cast<std::uint64_t>(c.si.hertz));
 }
 
-// Per-mille CPU usage over the process lifetime, as procps computes it.
-std::uint64_t pcpu_permille(const Process& p, const Ctx& c) {
-    std::uint64_t secs = elapsed_secs(p, c);
-    if (!secs) return 0;
-    return (total_ticks(p, c) * 1000ULL / static_cast<std::uint64_t>(c.si.hertz)) / secs;
+}  // namespace
+
+double elapsed_real(const proc::Process& p, const Ctx& c) {
+    double hz = c.si.hertz > 0 ? static_cast<double>(c.si.hertz) : 100.0;
+    return c.si.uptime - static_cast<double>(p.starttime) / hz;
 }
+
+namespace {
+
+std::uint64_t permille_of(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
+    double secs = elapsed_real(p, c);
+    if (!(secs > 0)) return 0;
+    auto hz = static_cast<std::uint64_t>(c.si.hertz > 0 ? c.si.hertz : 100);
+    double v = static_cast<double>(ticks * 1000ULL / hz) / secs;
+    return v < 1.8e19 ? static_cast<std::uint64_t>(v) : std::numeric_limits<std::uint64_t>::max();
+}
+
+}  // namespace
+
+std::uint64_t pcpu_permille(const proc::Process& p, const Ctx& c) { return permille_of(total_ticks(p, c), p, c); }
+
+namespace {
+
+// cuc/cuu as a percentage, capped as procps shows it.
+double cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
+    double secs = elapsed_real(p, c);
+    double hz = c.si.hertz > 0 ? static_cast<double>(c.si.hertz) : 100.0;
+    double v = secs > 0 ? static_cast<double>(ticks) * 100.0 / hz / secs : 0.0;
+    // compat: procps caps the value (also a NaN or infinite one) at 99.999.
+    if (!(v <= 99.999)) v = 99.999;
+    return v;
+}
+
+// Its sort key: thousandths of a percent.
+std::int64_t cpu_share_milli(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
+    return static_cast<std::int64_t>(cpu_share(ticks, p, c) * 1000.0 + 0.5);
+}
+
+}  // namespace
+
+void fmt_cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c, std::string& out) {
+    double v = cpu_share(ticks, p, c);
+    char buf[32];
+    int n = std::snprintf(buf, sizeof buf, "%.3f", v);
+    if (n > 0) out.append(buf, static_cast<std::size_t>(n));
+}
+
+namespace {
 
 // compat: procps 4 takes the resident set from status VmRSS, not from stat (they differ).
 std::uint64_t rss_kb(const Process& p, const Ctx&) { return p.vm_rss; }
@@ -418,6 +494,20 @@ void start_short(const Process& p, Ctx& c, std::string& out, const char* recent,
     out += c.start_text;
 }
 
+// procps' test columns: fixed texts that change from row to row (see test_column_index).
+template <std::size_t N>
+void test_text(const Process& p, Ctx& c, std::string& out, int maxw, const char* const (&vals)[N]) {
+    std::string_view v = vals[test_column_index(p, c, N)];
+    out.append(v.substr(0, static_cast<std::size_t>(maxw > 0 ? maxw : 0)));
+}
+
+constexpr const char* test_left[] = {"tty7", "3270/tty4", "ttySMX0", "iseries/vtty42", "pts/9999"};
+constexpr const char* test_left2[] = {"3270/tty4", "ttySMX0", "pts/9999", "tty7"};
+constexpr const char* test_right[] = {"59:59", "9-23:59:59", "99-23:59:59", "999-23:59:59"};
+constexpr const char* test_right2[] = {"999-23:59:59", "9-23:59:59", "99-23:59:59"};
+constexpr const char* test_unlimited[] = {"[123456789-12345] <defunct>", "123456789-123456", "ps"};
+constexpr const char* test_unlimited2[] = {"123456789-123456", "ps", "[123456789-12345] <defunct>", "unlimited"};
+
 std::uint64_t ns_of(const Process& p, proc::NsKind k) {
     auto& v = p.ns[static_cast<int>(k)];
     return v ? *v : 0;
@@ -457,19 +547,23 @@ constexpr JsonType JI = JsonType::integer;
 
 #define IOCOL(key, hdr, field, w)                                                                  \
     {key, hdr, w, R, Cut::none, need_io,                                                           \
-     FMT(if (p.field) app(out, "{}", *p.field); else out += "-"),                                  \
-     NUM(p.field ? *p.field : 0), JI, "I/O counter " #field " from /proc/PID/io"}
+     DEC(p.field ? *p.field : 0), NUM(p.field ? *p.field : 0), JI,                                 \
+     "I/O counter " #field " from /proc/PID/io (0 when unreadable, as procps)"}
 
 std::vector<ColumnDef> make_columns() {
     FormatFn f_pcpu = FMT(auto v = pcpu_permille(p, c); app_dec(out, v / 10); if (v <= 999) { out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)); });
-    NumFn n_pcpu = NUM(pcpu_permille(p, c));
+    // compat: procps 4.0.2 sorts %cpu, c, cp and bsdtime by the process's own CPU time even
+    // under S/--cumulative, where it shows them with the dead children's added.
+    NumFn n_pcpu = NUM(permille_of(own_ticks(p, c), p, c));
+    FormatFn f_c = FMT(auto v = pcpu_permille(p, c) / 10; app_dec(out, v > 99 ? 99 : v));
+    FormatFn f_label = FMT(if (p.label && !p.label->empty()) escape_text(*p.label, c.utf8, maxw, out); else out += "-");
     FormatFn f_pmem = FMT(std::uint64_t v = c.si.mem_total_kb ? rss_kb(p, c) * 1000 / c.si.mem_total_kb : 0; if (v > 999) v = 999; app_dec(out, v / 10); out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)));
     NumFn n_pmem = NUM(rss_kb(p, c));
     FormatFn f_args = FMT(args_text(p, c, out, maxw));
     FormatFn f_comm = FMT(comm_text(p, c, out, maxw));
-    FormatFn f_time = FMT(fmt_cputime(total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz), out));
-    NumFn n_time = NUM(total_ticks(p, c));
-    FormatFn f_times = DEC(total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz));
+    FormatFn f_time = FMT(fmt_cputime(own_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz), out));
+    NumFn n_time = NUM(own_ticks(p, c));
+    FormatFn f_times = DEC(own_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz));
     FormatFn f_tty = FMT(out += c.tty_name(p.tty_nr));
     NumFn n_tty = NUM(p.tty_nr);
     FormatFn f_user = FMT(user_cut(out, c.user_name(p.euid), p.euid, maxw));
@@ -483,7 +577,9 @@ std::vector<ColumnDef> make_columns() {
     NumFn n_vsz = NUM(p.vsize);
     FormatFn f_flags = FMT(app(out, "{:x}", (p.flags >> 6) & 5));
     FormatFn f_state = FMT(out.push_back(p.state));
-    FormatFn f_pending = FMT(signal_mask(p.sigpnd | p.shdpnd, out));
+    // compat: procps shows the process-wide set (ShdPnd) as pending; tsig the thread's (SigPnd).
+    FormatFn f_pending = FMT(signal_mask(p.shdpnd, out));
+    FormatFn f_tsig = FMT(signal_mask(p.sigpnd, out));
     FormatFn f_blocked = FMT(signal_mask(p.sigblk, out));
     FormatFn f_ignored = FMT(signal_mask(p.sigign, out));
     FormatFn f_caught = FMT(signal_mask(p.sigcgt, out));
@@ -496,6 +592,12 @@ std::vector<ColumnDef> make_columns() {
     std::vector<ColumnDef> v = {
         {"%cpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization of the process"},
         {"pcpu", "%CPU", 4, R, Cut::none, need_stat, f_pcpu, n_pcpu, JsonType::number, "cpu utilization (alias of %cpu)"},
+        {"_left", "LLLLLLLL", 8, L, Cut::none, need_stat, FMT(test_text(p, c, out, maxw, test_left)), NUM(0), JS, "test column: left-aligned texts of several widths"},
+        {"_left2", "L2L2L2L2", 8, L, Cut::none, need_stat, FMT(test_text(p, c, out, maxw, test_left2)), NUM(0), JS, "test column: left-aligned texts"},
+        {"_right", "RRRRRRRRRRR", 11, R, Cut::none, need_stat, FMT(test_text(p, c, out, maxw, test_right)), NUM(0), JS, "test column: right-aligned texts"},
+        {"_right2", "R2R2R2R2R2R", 11, R, Cut::none, need_stat, FMT(test_text(p, c, out, maxw, test_right2)), NUM(0), JS, "test column: right-aligned texts"},
+        {"_unlimited", "U", 16, L, Cut::width, need_stat, FMT(test_text(p, c, out, maxw, test_unlimited)), NUM(0), JS, "test column: texts cut to the width unless last"},
+        {"_unlimited2", "U2", 16, L, Cut::width, need_stat, FMT(test_text(p, c, out, maxw, test_unlimited2)), NUM(0), JS, "test column: texts cut to the width unless last"},
         {"%mem", "%MEM", 4, R, Cut::none, need_rss, f_pmem, n_pmem, JsonType::number, "resident set as a share of physical memory"},
         {"pmem", "%MEM", 4, R, Cut::none, need_rss, f_pmem, n_pmem, JsonType::number, "alias of %mem"},
         {"ag_id", "AGID", 5, R, Cut::none, need_autogroup, DEC(p.autogroup_id), NUM(p.autogroup_id), JI, "autogroup id"},
@@ -509,11 +611,17 @@ std::vector<ColumnDef> make_columns() {
         {"sigcatch", "CAUGHT", 16, R, Cut::none, need_status, f_caught, NUM(p.sigcgt), JS, "alias of caught"},
         {"ignored", "IGNORED", 16, R, Cut::none, need_status, f_ignored, NUM(p.sigign), JS, "mask of ignored signals"},
         {"sigignore", "IGNORED", 16, R, Cut::none, need_status, f_ignored, NUM(p.sigign), JS, "alias of ignored"},
-        {"pending", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.sigpnd | p.shdpnd), JS, "mask of pending signals"},
-        {"sig", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.sigpnd | p.shdpnd), JS, "alias of pending"},
+        {"pending", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.shdpnd), JS, "mask of signals pending on the process"},
+        {"sig", "PENDING", 16, R, Cut::none, need_status, f_pending, NUM(p.shdpnd), JS, "alias of pending"},
+        {"sig_pend", "SIGNAL", 16, R, Cut::none, need_status, f_pending, NUM(p.shdpnd), JS, "alias of pending"},
+        {"tsig", "PENDING", 16, R, Cut::none, need_status, f_tsig, NUM(p.sigpnd), JS, "mask of signals pending on the thread"},
+        {"sig_block", "BLOCKED", 16, R, Cut::none, need_status, f_blocked, NUM(p.sigblk), JS, "alias of blocked"},
+        {"sig_catch", "CATCHED", 16, R, Cut::none, need_status, f_caught, NUM(p.sigcgt), JS, "alias of caught"},
+        {"sig_ignore", "IGNORED", 16, R, Cut::none, need_status, f_ignored, NUM(p.sigign), JS, "alias of ignored"},
         {"bsdstart", "START", 6, R, Cut::none, need_stat, FMT(start_short(p, c, out, " %H:%M", "%b %d", "%b %d")), n_start, JS, "start time (BSD)"},
-        {"bsdtime", "TIME", 6, R, Cut::none, need_stat, FMT(std::uint64_t t = total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz); app(out, "{:3}:{:02}", t / 60, t % 60)), n_time, JS, "cpu time as minutes:seconds"},
-        {"c", "C", 2, R, Cut::none, need_stat, FMT(auto v = pcpu_permille(p, c) / 10; app(out, "{}", v > 99 ? 99 : v)), n_pcpu, JI, "integer cpu utilization"},
+        {"bsdtime", "TIME", 6, R, Cut::none, need_stat, FMT(std::uint64_t t = total_ticks(p, c) / static_cast<std::uint64_t>(c.si.hertz); app(out, "{:3}:{:02}", t / 60, t % 60)), n_time, JS, "cpu time as minutes:seconds (with dead children's under S)"},
+        {"c", "C", 2, R, Cut::none, need_stat, f_c, n_pcpu, JI, "integer cpu utilization"},
+        {"util", "C", 2, R, Cut::none, need_stat, f_c, n_pcpu, JI, "alias of c"},
         {"cp", "CP", 3, R, Cut::none, need_stat, FMT(auto v = pcpu_permille(p, c); app(out, "{}", v > 999 ? 999 : v)), n_pcpu, JI, "per-mill cpu usage"},
         {"cgroup", "CGROUP", 27, L, Cut::width, need_cgroup, FMT(cgroup_text(p, c, out, maxw)), nullptr, JS, "control groups"},
         {"cgname", "CGNAME", 27, L, Cut::width, need_cgroup, FMT(cgroup_text(p, c, out, maxw)), nullptr, JS, "control group names"},
@@ -533,12 +641,19 @@ std::vector<ColumnDef> make_columns() {
         {"ucmd", "CMD", 15, L, Cut::width, need_stat, f_ucmd, nullptr, JS, "alias of comm"},
         {"ucomm", "COMMAND", 15, L, Cut::width, need_stat, f_ucmd, nullptr, JS, "alias of comm"},
         {"fname", "COMMAND", 8, L, Cut::width, need_stat, FMT(escape_text(p.comm, c.utf8, maxw < 8 ? maxw : 8, out)), nullptr, JS, "first 8 bytes of the command name"},
+        {"atime", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "alias of time"},
         {"cputime", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "cumulative cpu time"},
         {"time", "TIME", 8, R, Cut::none, need_stat, f_time, n_time, JS, "cumulative cpu time"},
         {"cputimes", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
         {"times", "TIME", 8, R, Cut::none, need_stat, f_times, n_time, JI, "cpu time in seconds"},
         {"drs", "DRS", 5, R, Cut::none, need_stat, DEC(drs_kb(p)), NUM(drs_kb(p)), JI, "data resident set size"},
         {"trs", "TRS", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "text resident set size"},
+        {"dsiz", "DSIZ", 4, R, Cut::none, need_stat, DEC(drs_kb(p)), NUM(drs_kb(p)), JI, "alias of drs"},
+        {"m_drs", "DRS", 5, R, Cut::none, need_stat, DEC(drs_kb(p)), NUM(drs_kb(p)), JI, "alias of drs"},
+        {"m_trs", "TRS", 5, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "alias of trs"},
+        {"trss", "TRSS", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "alias of trs"},
+        {"tsiz", "TSIZ", 4, R, Cut::none, need_stat, DEC(trs_kb(p)), NUM(trs_kb(p)), JI, "alias of trs"},
+        {"m_size", "SIZE", 5, R, Cut::none, need_stat, DEC(p.vsize), NUM(p.vsize), JI, "virtual memory size in bytes"},
         {"egid", "EGID", 5, R, Cut::none, need_euid, DEC(p.egid), NUM(p.egid), JI, "effective group id"},
         {"gid", "GID", 5, R, Cut::none, need_euid, DEC(p.egid), NUM(p.egid), JI, "alias of egid"},
         {"egroup", "EGROUP", 8, L, Cut::plus, need_euid, FMT(user_cut(out, c.group_name(p.egid), p.egid, maxw)), NUM(p.egid), JS, "effective group name"},
@@ -546,6 +661,7 @@ std::vector<ColumnDef> make_columns() {
         {"eip", "EIP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkeip)), NUM(p.kstkeip), JS, "instruction pointer"},
         {"esp", "ESP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.kstkesp)), NUM(p.kstkesp), JS, "stack pointer"},
         {"stackp", "STACKP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.startstack)), NUM(p.startstack), JS, "bottom of the stack"},
+        {"start_stack", "STACKP", 16, R, Cut::none, need_stat, FMT(app(out, "{:016x}", p.startstack)), NUM(p.startstack), JS, "alias of stackp"},
         {"etime", "ELAPSED", 11, R, Cut::none, need_stat, f_etime, NUM(elapsed_secs(p, c)), JS, "elapsed time since start"},
         {"etimes", "ELAPSED", 7, R, Cut::none, need_stat, DEC(elapsed_secs(p, c)), NUM(elapsed_secs(p, c)), JI, "elapsed seconds"},
         {"euid", "EUID", 5, R, Cut::none, need_euid, DEC(p.euid), n_euid, JI, "effective user id"},
@@ -562,7 +678,14 @@ std::vector<ColumnDef> make_columns() {
         {"fgroup", "FGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.fgid), p.fgid, maxw)), NUM(p.fgid), JS, "filesystem group name"},
         {"fuid", "FUID", 5, R, Cut::none, need_status, DEC(p.fuid), NUM(p.fuid), JI, "filesystem user id"},
         {"fuser", "FUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.fuid), p.fuid, maxw)), NUM(p.fuid), JS, "filesystem user name"},
-        {"label", "LABEL", 31, L, Cut::width, need_attr, FMT(if (p.label && !p.label->empty()) escape_text(*p.label, c.utf8, maxw, out); else out += "-"), nullptr, JS, "security label"},
+        {"fsgid", "FSGID", 5, R, Cut::none, need_status, DEC(p.fgid), NUM(p.fgid), JI, "alias of fgid"},
+        {"fsgroup", "FSGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.fgid), p.fgid, maxw)), NUM(p.fgid), JS, "alias of fgroup"},
+        {"fsuid", "FSUID", 5, R, Cut::none, need_status, DEC(p.fuid), NUM(p.fuid), JI, "alias of fuid"},
+        {"fsuser", "FSUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.fuid), p.fuid, maxw)), NUM(p.fuid), JS, "alias of fuser"},
+        {"label", "LABEL", 31, L, Cut::width, need_attr, f_label, nullptr, JS, "security label"},
+        {"context", "CONTEXT", 31, L, Cut::width, need_attr, f_label, nullptr, JS, "alias of label"},
+        {"lim", "LIM", 5, R, Cut::none, need_stat, FMT(out += "xx"), NUM(0), JS, "memory limit (always xx)"},
+        {"zone", "ZONE", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "zone (always -)"},
         {"lstart", "STARTED", 24, R, Cut::none, need_stat, FMT(strftime_app(out, "%a %b %e %H:%M:%S %Y", start_epoch(p, c))), n_start, JS, "full start time"},
         {"lsession", "SESSION", 11, L, Cut::none, need_stat, f_dash, nullptr, JS, "login session (systemd)"},
         {"luid", "LUID", 5, R, Cut::none, need_loginuid, FMT(if (p.loginuid) app(out, "{}", *p.loginuid); else out += "-"), NUM(p.loginuid ? *p.loginuid : -1), JI, "login user id"},
@@ -573,6 +696,7 @@ std::vector<ColumnDef> make_columns() {
         {"machine", "MACHINE", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "machine name (systemd)"},
         {"maj_flt", "MAJFL", 6, R, Cut::none, need_stat, DEC(p.majflt + (c.cumulative ? p.cmajflt : 0)), NUM(p.majflt), JI, "major page faults"},
         {"majflt", "MAJFLT", 6, R, Cut::none, need_stat, DEC(p.majflt + (c.cumulative ? p.cmajflt : 0)), NUM(p.majflt), JI, "major page faults"},
+        {"pagein", "PAGEIN", 6, R, Cut::none, need_stat, DEC(p.majflt + (c.cumulative ? p.cmajflt : 0)), NUM(p.majflt), JI, "alias of majflt"},
         {"min_flt", "MINFL", 6, R, Cut::none, need_stat, DEC(p.minflt + (c.cumulative ? p.cminflt : 0)), NUM(p.minflt), JI, "minor page faults"},
         {"minflt", "MINFLT", 6, R, Cut::none, need_stat, DEC(p.minflt + (c.cumulative ? p.cminflt : 0)), NUM(p.minflt), JI, "minor page faults"},
         {"ni", "NI", 3, R, Cut::none, need_stat, f_nice, NUM(p.nice), JI, "nice value"},
@@ -582,6 +706,7 @@ std::vector<ColumnDef> make_columns() {
         {"numa", "NUMA", 4, R, Cut::none, need_stat, FMT(out += "0"), NUM(0), JI, "numa node"},
         {"nwchan", "WCHAN", 6, R, Cut::none, need_stat, FMT(if (p.wchan_addr > 1 && (p.wchan_addr & 0xffffff)) app(out, "{:x}", p.wchan_addr & 0xffffff); else out += "-"), NUM(p.wchan_addr), JS, "address of the wait channel"},
         {"wchan", "WCHAN", 6, L, Cut::width, need_wchan, f_wchan, nullptr, JS, "kernel function where the process sleeps"},
+        {"wname", "WCHAN", 6, L, Cut::width, need_wchan, f_wchan, nullptr, JS, "alias of wchan"},
         {"oom", "OOM", 4, R, Cut::none, need_oom, FMT(if (p.oom_score) app(out, "{}", *p.oom_score); else out += "-"), NUM(p.oom_score ? *p.oom_score : 0), JI, "out-of-memory score"},
         {"oomadj", "OOMADJ", 5, R, Cut::none, need_oom, FMT(if (p.oom_adj) app(out, "{}", *p.oom_adj); else out += "-"), NUM(p.oom_adj ? *p.oom_adj : 0), JI, "out-of-memory adjustment"},
         {"ouid", "OWNER", 5, L, Cut::none, need_stat, f_dash, nullptr, JS, "session owner uid (systemd)"},
@@ -600,6 +725,7 @@ std::vector<ColumnDef> make_columns() {
         {"priority", "PRI", 3, R, Cut::none, need_stat, DEC(p.priority), NUM(p.priority), JI, "kernel priority"},
         {"psr", "PSR", 3, R, Cut::none, need_stat, DEC(p.processor), NUM(p.processor), JI, "processor last run on"},
         {"cpuid", "CPUID", 5, R, Cut::none, need_stat, DEC(p.processor), NUM(p.processor), JI, "alias of psr"},
+        {"lastcpu", "C", 3, R, Cut::none, need_stat, DEC(p.processor), NUM(p.processor), JI, "alias of psr"},
         {"pss", "PSS", 5, R, Cut::none, need_smaps, DEC(p.pss ? *p.pss : 0), NUM(p.pss ? *p.pss : 0), JI, "proportional share size (KiB)"},
         {"uss", "USS", 5, R, Cut::none, need_smaps, DEC(p.uss ? *p.uss : 0), NUM(p.uss ? *p.uss : 0), JI, "unique set size (KiB)"},
         IOCOL("rbytes", "RBYTES", read_bytes, 5),
@@ -614,6 +740,7 @@ std::vector<ColumnDef> make_columns() {
         {"rss", "RSS", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "resident set size (KiB)"},
         {"rssize", "RSS", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "alias of rss"},
         {"rsz", "RSZ", 5, R, Cut::none, need_rss, f_rss, n_rss, JI, "alias of rss"},
+        {"sgi_rss", "RSS", 4, L, Cut::none, need_rss, f_rss, n_rss, JI, "alias of rss (left-aligned)"},
         {"rtprio", "RTPRIO", 6, R, Cut::none, need_stat, FMT(if (p.policy == 0 || p.policy == 3 || p.policy == 5) out += "-"; else app(out, "{}", p.rt_priority)), NUM(p.rt_priority), JI, "realtime priority"},
         {"ruid", "RUID", 5, R, Cut::none, need_status, DEC(p.ruid), NUM(p.ruid), JI, "real user id"},
         {"ruser", "RUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.ruid), p.ruid, maxw)), NUM(p.ruid), JS, "real user name"},
@@ -628,6 +755,7 @@ std::vector<ColumnDef> make_columns() {
         {"sgid", "SGID", 5, R, Cut::none, need_status, DEC(p.sgid), NUM(p.sgid), JI, "saved group id"},
         {"svgid", "SVGID", 5, R, Cut::none, need_status, DEC(p.sgid), NUM(p.sgid), JI, "alias of sgid"},
         {"sgroup", "SGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.sgid), p.sgid, maxw)), NUM(p.sgid), JS, "saved group name"},
+        {"svgroup", "SVGROUP", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.group_name(p.sgid), p.sgid, maxw)), NUM(p.sgid), JS, "alias of sgroup"},
         {"size", "SIZE", 5, R, Cut::none, need_status, DEC(p.vm_data + p.vm_stk), NUM(p.vm_data + p.vm_stk), JI, "approximate swap space needed (KiB)"},
         {"slice", "SLICE", 31, L, Cut::none, need_stat, FMT(out += "-.slice"), nullptr, JS, "systemd slice"},
         {"unit", "UNIT", 31, L, Cut::none, need_stat, f_dash, nullptr, JS, "systemd unit"},
@@ -638,6 +766,7 @@ std::vector<ColumnDef> make_columns() {
         {"suid", "SUID", 5, R, Cut::none, need_status, DEC(p.suid), NUM(p.suid), JI, "saved user id"},
         {"svuid", "SVUID", 5, R, Cut::none, need_status, DEC(p.suid), NUM(p.suid), JI, "alias of suid"},
         {"suser", "SUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.suid), p.suid, maxw)), NUM(p.suid), JS, "saved user name"},
+        {"svuser", "SVUSER", 8, L, Cut::plus, need_status, FMT(user_cut(out, c.user_name(p.suid), p.suid, maxw)), NUM(p.suid), JS, "alias of suser"},
         {"supgid", "SUPGID", 20, L, Cut::width, need_status, FMT(if (p.groups.empty()) out += "-"; else { std::string g = p.groups; for (auto& ch : g) if (ch == ' ') ch = ','; escape_text(g, false, maxw, out); }), nullptr, JS, "supplementary group ids"},
         {"supgrp", "SUPGRP", 40, L, Cut::width, need_status, FMT(if (p.groups.empty()) out += "-"; else { std::string g; std::string_view s = p.groups; while (!s.empty()) { auto sp = s.find(' '); auto tok = s.substr(0, sp); s = sp == std::string_view::npos ? std::string_view{} : s.substr(sp + 1); if (tok.empty()) continue; if (!g.empty()) g.push_back(','); unsigned id = 0; for (char ch : tok) id = id * 10 + static_cast<unsigned>(ch - '0'); const auto& n = c.group_name(id); if (n.empty()) g += std::string(tok); else g += n; } escape_text(g, false, maxw, out); }), nullptr, JS, "supplementary group names"},
         {"sz", "SZ", 5, R, Cut::none, need_stat, DEC(p.vsize / 1024 / static_cast<std::uint64_t>(c.si.page_kb)), n_vsz, JI, "virtual size in pages"},
@@ -646,14 +775,17 @@ std::vector<ColumnDef> make_columns() {
         {"tname", "TTY", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
         {"tt", "TT", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
         {"tty", "TT", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "controlling tty"},
+        {"longtname", "TTY", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "alias of tname"},
+        {"tty8", "TTY", 8, L, Cut::none, need_stat, f_tty, n_tty, JS, "alias of tname"},
+        {"tty4", "TTY", 4, L, Cut::none, need_stat, FMT(out += short_tty_name(c.tty_name(p.tty_nr))), n_tty, JS, "controlling tty without its tty or pts/ prefix"},
         {"tpgid", "TPGID", 5, R, Cut::none, need_stat, DEC(p.tpgid), NUM(p.tpgid), JI, "foreground process group of the tty"},
         {"addr", "ADDR", 4, R, Cut::none, need_stat, f_dash, nullptr, JS, "memory address (always -)"},
         {"addr_1", "ADDR", 1, L, Cut::none, need_stat, f_dash, nullptr, JS, "memory address as in -l"},
         {"tmout", "TMOUT", 5, R, Cut::none, need_stat, f_dash, nullptr, JS, "timeout (always -)"},
         {"alarm", "ALARM", 5, R, Cut::none, need_stat, f_dash, nullptr, JS, "alarm (always -)"},
         {"environ", "ENVIRONMENT", 27, L, Cut::width, need_environ, FMT(environ_text(p, c, out, maxw)), nullptr, JS, "environment"},
-        {"cuc", "%CUC", 7, R, Cut::none, need_stat, FMT({ std::uint64_t secs = elapsed_secs(p, c); std::uint64_t t = p.utime + p.stime + static_cast<std::uint64_t>(p.cutime + p.cstime); std::uint64_t v = secs ? t * 100000ULL / static_cast<std::uint64_t>(c.si.hertz) / secs : 0; app(out, "{}.{:03}", v / 1000, v % 1000); }), nullptr, JS, "cpu utilization with children"},
-        {"cuu", "%CUU", 6, R, Cut::none, need_stat, FMT({ std::uint64_t secs = elapsed_secs(p, c); std::uint64_t t = p.utime + p.stime; std::uint64_t v = secs ? t * 100000ULL / static_cast<std::uint64_t>(c.si.hertz) / secs : 0; app(out, "{}.{:03}", v / 1000, v % 1000); }), nullptr, JS, "cpu utilization"},
+        {"cuc", "%CUC", 7, R, Cut::none, need_stat, FMT(fmt_cpu_share(cpu_ticks(p, true), p, c, out)), NUM(cpu_share_milli(cpu_ticks(p, true), p, c)), JS, "cpu utilization with dead children's, percent"},
+        {"cuu", "%CUU", 6, R, Cut::none, need_stat, FMT(fmt_cpu_share(cpu_ticks(p, false), p, c, out)), NUM(cpu_share_milli(cpu_ticks(p, false), p, c)), JS, "cpu utilization, percent"},
     };
     return v;
 }
@@ -669,12 +801,14 @@ RowScope row_scope(const ColumnDef& def) {
     static const char* const process_only[] = {
         "%mem", "args", "cmd", "comm", "command", "drs", "fname", "nlwp", "pgid", "pgrp", "pid", "pmem",
         "ppid", "pss", "rss", "rssize", "rsz", "sess", "session", "sid", "size", "stackp", "sz", "tgid",
-        "thcount", "tname", "tpgid", "trs", "tt", "tty", "ucmd", "ucomm", "uss", "vsize", "vsz", "uid_hack"};
+        "thcount", "tname", "tpgid", "trs", "tt", "tty", "ucmd", "ucomm", "uss", "vsize", "vsz", "uid_hack",
+        "dsiz", "m_drs", "m_size", "m_trs", "trss", "tsiz", "sgi_rss", "tty4", "tty8", "longtname", "start_stack"};
     static const char* const thread_only[] = {
         "blocked", "caught", "class", "cls", "eip", "esp", "ignored", "lwp", "oom", "oomadj", "policy",
         "pri", "opri", "intpri", "pri_api", "pri_bar", "pri_baz", "pri_foo", "priority", "psr", "cpuid",
         "rbytes", "rchars", "rops", "rtprio", "s", "sched", "sgi_p", "sigcatch", "sigignore", "sigmask",
-        "spid", "stat", "state", "tid", "wbytes", "wcbytes", "wchan", "wchars", "wops", "ni", "nice"};
+        "spid", "stat", "state", "tid", "wbytes", "wcbytes", "wchan", "wchars", "wops", "ni", "nice",
+        "lastcpu", "sig_block", "sig_catch", "sig_ignore", "wname"};
     std::string_view n = def.name;
     for (const char* k : process_only)
         if (n == k) return n == "uid_hack" ? RowScope::both : RowScope::process;

@@ -39,6 +39,15 @@ struct Ctx {
     std::int64_t start_key = 0;
     const char* start_fmt = nullptr;
     std::string start_text;
+    // Output rows, for procps' test columns (_left, _right, _unlimited, ...) whose value changes
+    // from row to row. The formatters count rows themselves: a row is one Process object, however
+    // many columns read it. procps' cycle also depends on the headers, which the renderer states:
+    // header_shown (false: --no-headers, h, or every header empty) and page_rows (--headers: rows
+    // between two headers; 0: the header is printed once).
+    bool header_shown = true;
+    int page_rows = 0;
+    const proc::Process* row_proc = nullptr;
+    std::uint64_t rows_seen = 0;
 
     const std::string& user_name(std::uint32_t uid);   // "" when unknown
     const std::string& group_name(std::uint32_t gid);  // "" when unknown
@@ -81,6 +90,20 @@ int escape_text(std::string_view s, bool utf8, int maxw, std::string& out);
 // a byte that cannot start a UTF-8 sequence is met, and the rest of the row is escaped as in the
 // C locale, as procps 4.0.2 does.
 int escape_text_in_row(std::string_view s, bool& utf8, int maxw, std::string& out);
+
+// Seconds since the process started, with the fraction: /proc/uptime minus stat field 22.
+double elapsed_real(const proc::Process& p, const Ctx& c);
+// CPU share in tenths of a percent (%cpu, c, cp): whole per-mille CPU seconds (with the dead
+// children's under S/--cumulative) divided by elapsed_real, truncated, as procps-ng 4.0.2 does;
+// 0 when the elapsed time is not positive.
+std::uint64_t pcpu_permille(const proc::Process& p, const Ctx& c);
+// cuc/cuu: TICKS as a percentage of elapsed_real, printed "%.3f" and capped at 99.999 as
+// procps-ng 4.0.2 does ("0.000" when the elapsed time is not positive).
+void fmt_cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c, std::string& out);
+// Index into a list of N values for the test columns: the row count of procps (see Ctx).
+std::size_t test_column_index(const proc::Process& p, Ctx& c, std::size_t n);
+// The short terminal name of tty4: tname without a leading "tty" or "pts/" ("S0", "12").
+std::string_view short_tty_name(std::string_view tname);
 
 // Time formatters shared with JSON output.
 void fmt_cputime(std::uint64_t secs, std::string& out);  // [DD-]HH:MM:SS
