@@ -607,6 +607,7 @@ struct Parser {
                 case 'H': o.bsd_H = true; break;
                 case 'm':
                 case 'M': o.bsd_m = true; break;  // compat: procps takes M as m (undocumented)
+                case 'Z': o.unix_M = true; break;  // security label, as -Z/-M
                 case 'n': o.bsd_n = true; break;
                 case 'S': o.cumulative = true; break;
                 case 'w': ++o.wide; break;
@@ -658,13 +659,13 @@ struct Parser {
                     switch (c) {
                         case 'o': return add_format(val, false);
                         case 'O': {
+                            // compat: procps first tries obsolete sort keys (no commas), then a
+                            // format, which must come first
+                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return one_sort();
                             if (o.user_format) {
                                 err = "option O is neither first format nor sort order";
                                 return false;
                             }
-                            // compat: a list that is not a format but obsolete sort keys sorts
-                            // compat: procps first tries obsolete sort keys (no commas), then a format
-                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return one_sort();
                             std::vector<FormatItem> probe;
                             std::string perr;
                             if (!parse_format(val, probe, perr)) {

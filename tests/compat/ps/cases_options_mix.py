@@ -41,6 +41,12 @@ def add_cases(case, sel):
     for a in (["-o", "time", "-O", "pid"], ["-O", "pid", "-O", "tty"], ["O", "pid", "O", "tty"], ["o", "time", "O", "pid"],
               ["-O", "pid", "O", "tty"], ["-o", "pid", "O", "tty"], ["o", "pid", "-O", "tty"]):
         case(a + ["-p", "@SLEEP"], name="mix preload order error " + " ".join(a))
+    # ... but O with obsolete sort keys may follow a format
+    for a in (["o", "thcount", "O", "f"], ["-o", "pid,comm", "O", "-p"], ["o", "pid", "O", "Pp"]):
+        case(a + ["-p", "@SLEEP,@NICE"], name="mix format then O sort " + " ".join(a))
+    # BSD Z: the security label, as -Z
+    for a in (["Z"], ["vZ"], ["uZ"], ["Z", "-o", "pid"], ["jZ"], ["Z", "-L"]):
+        case(a + ["-p", "@THREADS,@SLEEP"], name="mix BSD Z " + " ".join(a))
 
     # --- procps' second parse, with -xyz read as BSD options
     case(["-aux"], transform=keep_ours, name="mix -aux (as aux)")

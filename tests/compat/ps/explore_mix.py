@@ -4,7 +4,7 @@
 
 A developer tool, not part of the test suite. It builds random argument lists from the UNIX,
 BSD and GNU options of ps(1) (selections, formats, -o/-O/o/O with small key lists, sorting,
-forest, threads, output modifiers, PS_PERSONALITY for a fraction of runs), runs the reference
+forest, threads, output modifiers, PS_PERSONALITY and PS_FORMAT for a fraction of runs), runs the reference
 ps and ours on the same processes, and prints every case whose stdout bytes or exit status
 differ, or where one writes to stderr and the other does not, with a one-line repro.
 
@@ -106,6 +106,8 @@ def gen(rng):
     env = {}
     if rng.random() < 0.15:
         env["PS_PERSONALITY"] = rng.choice(["linux", "bsd", "old", "aix", "gnu", "s390", "posix", "sysv"])
+    if rng.random() < 0.05:
+        env["PS_FORMAT"] = keys(rng, True)
     return words, env
 
 
