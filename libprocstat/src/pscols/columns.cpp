@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include <charconv>
+#include <cmath>
 #include <climits>
 #include <cstring>
 #include <ctime>
@@ -255,7 +256,8 @@ std::uint64_t permille_of(std::uint64_t ticks, const proc::Process& p, const Ctx
     double secs = elapsed_real(p, c);
     if (!(secs > 0)) return 0;
     auto hz = static_cast<std::uint64_t>(c.si.hertz > 0 ? c.si.hertz : 100);
-    double v = static_cast<double>(ticks * 1000ULL / hz) / secs;
+    std::uint64_t cpu_permille_secs = ticks * 1000ULL / hz;  // whole, as procps has it
+    double v = static_cast<double>(cpu_permille_secs) / secs;
     return v < 1.8e19 ? static_cast<std::uint64_t>(v) : std::numeric_limits<std::uint64_t>::max();
 }
 
@@ -277,7 +279,7 @@ double cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
 
 // Its sort key: thousandths of a percent.
 std::int64_t cpu_share_milli(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
-    return static_cast<std::int64_t>(cpu_share(ticks, p, c) * 1000.0 + 0.5);
+    return std::llround(cpu_share(ticks, p, c) * 1000.0);
 }
 
 }  // namespace
