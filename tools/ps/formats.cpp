@@ -97,9 +97,14 @@ std::string default_format(const Options& o) {
         if (n == 1 && o.unix_j) return "pid,tname,s,bsdtime,pgid,sid,comm";
         if (n == 1 && o.unix_L) return "pid,lwp,tname,stat,bsdtime,args";
     }
-    if (pers == Personality::s390 && o.unix_j && !o.unix_f && !o.unix_F && !o.unix_l && !o.unix_c &&
-        !o.unix_L && !o.unix_T && !o.unix_M && !o.bsd_personality && !o.bsd_syntax_used)
-        return "pid,sid,pgrp,tname,time,args";
+    // compat: the s390 personality's own -j formats (with BSD options too)
+    if (pers == Personality::s390 && o.unix_j && !o.unix_c && !o.unix_T && !o.unix_M && !o.bsd_personality) {
+        const bool full = o.unix_f || o.unix_F;
+        if (o.unix_l && !full && !o.unix_L) return "f,s,uid,pid,ppid,priority,ni,wchan,tname,bsdtime,pgid,sid,comm";
+        if (full && !o.unix_l) return o.unix_L ? "uid,pid,ppid,start_time,tname,bsdtime,pgid,sid,lwp,args"
+                                               : "uid,pid,ppid,start_time,tname,bsdtime,pgid,sid,args";
+        if (!full && !o.unix_l && !o.unix_L) return "pid,sid,pgrp,tname,time,args";
+    }
     if (o.bsd_personality) return with_modifiers(bsd_format(o), o);
     bool f = o.unix_f > 0 || o.unix_F;
     bool sysv = f || o.unix_l || o.unix_j || o.unix_c || o.unix_L || o.unix_T || o.unix_M;

@@ -122,6 +122,9 @@ def add_cases(case, sel):
               ["-L", "-T", "-m", "-o", "pid"], ["H", "-m", "-L", "-o", "pid"], ["-L", "m", "-o", "pid", "--forest"],
               ["-L", "m"], ["-T", "H", "-o", "pid"], ["-L", "-O", "pid", "m"], ["H", "-L", "-o", "pid"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix threads " + " ".join(a))
+    # the s390 personality's -j formats, with BSD options too
+    for a in (["-j"], ["-j", "S"], ["-fj"], ["-Fj"], ["-jl"], ["-fjL"], ["-jf", "S"], ["-fj", "-w"]):
+        case(a + ["-p", "@THREADS,@SLEEP"], env={"PS_PERSONALITY": "s390"}, name="mix s390 " + " ".join(a))
     # thread modes with a sort order: one row per process, except for H
     for a in (["m", "--sort=pid"], ["-m", "--sort=pid"], ["-L", "--sort=pid"], ["m", "k", "-pid"], ["-T", "k", "-pid"],
               ["H", "--sort=pid"], ["-m", "-o", "pid,tid,stat,nlwp", "--sort=-pid"], ["--sort", "pid,stat", "-F", "-m", "-L"],
