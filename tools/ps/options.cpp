@@ -627,7 +627,8 @@ struct Parser {
                     o.bsd_personality = c;
                     break;
                 case 'L':
-                    if (argc > 2 || p != a || p[1]) {
+                    // compat: only a bare "L" that is the only argument lists the keys
+                    if (reference_argc(argc, argv) > 2 || p != a || p[1] || !bare) {
                         err = "the option is exclusive: L";
                         return false;
                     }
@@ -906,6 +907,8 @@ bool parse_once(int argc, char** argv, Options& o, std::string& err) {
 bool parse_options(int argc, char** argv, Options& o, std::string& err) {
     o = Options{};
     o.personality = personality_from_env();
+    // compat: the bsd and old personalities take the BSD defaults even without BSD options
+    if (o.personality == Personality::bsd || o.personality == Personality::old) o.bsd_syntax_used = true;
     const Options fresh = o;
     if (parse_once(argc, argv, o, err)) {
         if (o.unix_c && o.bsd_personality && o.bsd_personality != 'l' && !o.user_format) {

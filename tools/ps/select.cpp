@@ -67,7 +67,9 @@ bool want(const Options& o, const Self& me, const proc::Process& p) {
     if (!any_simple && o.sel.empty()) {
         // compat: with BSD syntax the default also needs a controlling tty.
         // BSD: any controlling tty (not only ps' own); UNIX: the same tty as ps (or none)
-        match = p.euid == me.euid && (o.bsd_syntax_used ? p.tty_nr != 0 : p.tty_nr == me.tty);
+        // (the gnu personality's default selection is BSD's too)
+        bool bsd = o.bsd_syntax_used || o.personality == Personality::gnu;
+        match = p.euid == me.euid && (bsd ? p.tty_nr != 0 : p.tty_nr == me.tty);
     }
     if (match && o.bsd_r && p.state != 'R') match = false;
     return o.negate ? !match : match;

@@ -122,6 +122,13 @@ def add_cases(case, sel):
               ["-L", "-T", "-m", "-o", "pid"], ["H", "-m", "-L", "-o", "pid"], ["-L", "m", "-o", "pid", "--forest"],
               ["-L", "m"], ["-T", "H", "-o", "pid"], ["-L", "-O", "pid", "m"], ["H", "-L", "-o", "pid"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix threads " + " ".join(a))
+    # the bsd and old personalities take the BSD defaults with GNU options only; gnu the BSD
+    # default selection (a terminal needed: none of the group's processes has one)
+    for pers in ("bsd", "old", "gnu"):
+        for a in (["--pid", "@SLEEP"], ["--forest", "--pid", "@TREE"], ["--sort=-pid", "--pid", "@ALL"], ["-L"]):
+            case(a, env={"PS_PERSONALITY": pers}, transform=keep_ours if a[0] == "-L" else None,
+                 name=f"mix PS_PERSONALITY={pers} " + " ".join(a))
+        case([], env={"PS_PERSONALITY": pers}, transform=keep_ours, name=f"mix PS_PERSONALITY={pers} default selection")
     # the s390 personality's -j formats, with BSD options too
     for a in (["-j"], ["-j", "S"], ["-fj"], ["-Fj"], ["-jl"], ["-fjL"], ["-jf", "S"], ["-fj", "-w"]):
         case(a + ["-p", "@THREADS,@SLEEP"], env={"PS_PERSONALITY": "s390"}, name="mix s390 " + " ".join(a))

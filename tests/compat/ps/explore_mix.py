@@ -14,8 +14,9 @@ it starts, and both ps runs get the same PID through ns_last_pid):
 
     python3 tests/compat/ps/explore_mix.py --ours build-mix/bin/ps --seed 1 --count 500
 
---seed makes a run reproducible; -v prints both outputs of each divergence; --args 'ARGS...'
-runs one command line (placeholders as printed in repros) instead of random ones. Placeholders
+--seed makes a run reproducible; -v prints both outputs of each divergence; --args='ARGS...'
+(with --env NAME=VALUE for the repro's environment) runs one command line, placeholders as
+printed in repros, instead of random ones. Placeholders
 in repros: @ALL = every PID started, @SLEEP, @RENAMED, @THREADS, @TREE (the sh and its
 children), @TREEPID. Processes are killed by PID at the end.
 """
@@ -218,6 +219,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--args", help="run this one command line instead of random ones")
+    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                    help="environment of the --args run (PS_PERSONALITY=bsd, ...)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     a.ours = os.path.abspath(a.ours)
@@ -228,7 +231,8 @@ def main():
     world = World(workdir)
     bad = 0
     try:
-        cases = [(shlex.split(a.args), {})] if a.args else [gen(rng) for _ in range(a.count)]
+        one_env = dict(e.split("=", 1) for e in a.env)
+        cases = [(shlex.split(a.args), one_env)] if a.args else [gen(rng) for _ in range(a.count)]
         for i, (words, env) in enumerate(cases):
             concrete = [world.sub(w) for w in words]
             r_rc, r_out, r_err = world.run_ps(a.ref, concrete, env)
