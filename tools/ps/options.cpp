@@ -434,9 +434,36 @@ struct Parser {
         return true;
     }
 
+    // BSD O's list, decided once the command line is read.
+    std::optional<std::string> bsd_O = std::nullopt;
+    bool bsd_O_after_format = false;  // a format option came before it
+
+    // compat: procps reads BSD O as obsolete sort keys (no commas) unless --sort or k sorts
+    // already, then as a format (the first one); with --sort or k it tries the format first.
+    bool resolve_bsd_O() {
+        if (!bsd_O) return true;
+        const std::string& val = *bsd_O;
+        std::vector<FormatItem> items;
+        std::string perr;
+        const bool is_format = parse_format(val, items, perr);
+        std::vector<SortKey> keys;
+        const bool is_sort = val.find(',') == std::string::npos && obsolete_sort(val, keys);
+        if (sorts == 0 && is_sort) {
+            o.sort.insert(o.sort.end(), keys.begin(), keys.end());
+            return true;
+        }
+        if (bsd_O_after_format) err = "option O is neither first format nor sort order";
+        else if (!is_format) err = is_sort ? "multiple sort options" : "bad sorting code";
+        if (bsd_O_after_format || !is_format) return false;
+        o.format.insert(o.format.begin(), items.begin(), items.end());
+        o.user_format = o.preload = o.preload_bsd = true;
+        o.preload_items = items.size();
+        return true;
+    }
+
     // -o/o/--format (PRELOAD false), -O (PRELOAD) or BSD O (PRELOAD and BSD).
     bool add_format(const std::string& val, bool preload, bool bsd = false) {
-        if (preload && o.user_format) {
+        if (preload && (o.user_format || bsd_O)) {
             err = "option -O can not follow other format options";
             return false;
         }
@@ -659,22 +686,16 @@ struct Parser {
                     }
                     switch (c) {
                         case 'o': return add_format(val, false);
-                        case 'O': {
-                            // compat: procps first tries obsolete sort keys (no commas), then a
-                            // format, which must come first
-                            if (val.find(',') == std::string::npos && obsolete_sort(val, o.sort)) return one_sort();
-                            if (o.user_format) {
+                        case 'O':
+                            // compat: whether O sorts or formats depends on the whole command
+                            // line (resolve_bsd_O)
+                            if (bsd_O) {
                                 err = "option O is neither first format nor sort order";
                                 return false;
                             }
-                            std::vector<FormatItem> probe;
-                            std::string perr;
-                            if (!parse_format(val, probe, perr)) {
-                                err = "bad sorting code";
-                                return false;
-                            }
-                            return add_format(val, true, true);
-                        }
+                            bsd_O = val;
+                            bsd_O_after_format = o.user_format;
+                            return true;
                         case 'p': return add_sel(SelKind::pid, val);
                         case 'q': return add_sel(SelKind::quick_pid, val);
                         case 't': return add_sel(SelKind::tty, val);
@@ -804,7 +825,7 @@ struct Parser {
             if (!ok) return false;
             if (o.want_help) return true;
         }
-        return true;
+        return resolve_bsd_O();
     }
 };
 

@@ -44,6 +44,11 @@ def add_cases(case, sel):
     # ... but O with obsolete sort keys may follow a format
     for a in (["o", "thcount", "O", "f"], ["-o", "pid,comm", "O", "-p"], ["o", "pid", "O", "Pp"]):
         case(a + ["-p", "@SLEEP,@NICE"], name="mix format then O sort " + " ".join(a))
+    # with --sort or k, BSD O is a format (the first one) when it can be one
+    for a in (["k", "comm", "O", "group"], ["k", "comm", "O", "pid"], ["k", "comm", "O", "p"], ["--sort", "pid", "O", "group"],
+              ["O", "group", "k", "comm"], ["O", "group", "--sort", "pid"], ["o", "pid", "k", "comm", "O", "group"],
+              ["O", "pid", "-O", "tty"], ["O", "pid,foo"], ["O", "foo"], ["O", "p,P"], ["O", "pid", "-c"]):
+        case(a + ["-p", "@SLEEP,@NICE"], name="mix BSD O sort or format " + " ".join(a))
     # BSD Z: the security label, as -Z
     for a in (["Z"], ["vZ"], ["uZ"], ["Z", "-o", "pid"], ["jZ"], ["Z", "-L"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix BSD Z " + " ".join(a))
