@@ -267,19 +267,20 @@ std::uint64_t pcpu_permille(const proc::Process& p, const Ctx& c) { return permi
 
 namespace {
 
-// cuc/cuu as a percentage, capped as procps shows it.
-double cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
+// TICKS as a percentage of the elapsed time; capped as procps shows cuc/cuu when CAP.
+double cpu_share(std::uint64_t ticks, const proc::Process& p, const Ctx& c, bool cap = true) {
     double secs = elapsed_real(p, c);
     double hz = c.si.hertz > 0 ? static_cast<double>(c.si.hertz) : 100.0;
     double v = secs > 0 ? static_cast<double>(ticks) * 100.0 / hz / secs : 0.0;
     // compat: procps caps the value (also a NaN or infinite one) at 99.999.
-    if (!(v <= 99.999)) v = 99.999;
+    if (cap && !(v <= 99.999)) v = 99.999;
+    if (!(v < 9e12)) v = 9e12;  // (a sort key that fits in 64 bits, for any input)
     return v;
 }
 
-// Its sort key: thousandths of a percent.
-std::int64_t cpu_share_milli(std::uint64_t ticks, const proc::Process& p, const Ctx& c) {
-    return std::llround(cpu_share(ticks, p, c) * 1000.0);
+// A sort key: millionths of a percent.
+std::int64_t cpu_share_milli(std::uint64_t ticks, const proc::Process& p, const Ctx& c, bool cap = true) {
+    return std::llround(cpu_share(ticks, p, c, cap) * 1e6);
 }
 
 }  // namespace
@@ -556,7 +557,9 @@ std::vector<ColumnDef> make_columns() {
     FormatFn f_pcpu = FMT(auto v = pcpu_permille(p, c); app_dec(out, v / 10); if (v <= 999) { out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)); });
     // compat: procps 4.0.2 sorts %cpu, c, cp and bsdtime by the process's own CPU time even
     // under S/--cumulative, where it shows them with the dead children's added.
-    NumFn n_pcpu = NUM(permille_of(own_ticks(p, c), p, c));
+    // compat: ... and by the exact share, not the per-mille shown (0.0 sorts after 0.0 when
+    // its process used some CPU).
+    NumFn n_pcpu = NUM(cpu_share_milli(own_ticks(p, c), p, c, false));
     FormatFn f_c = FMT(auto v = pcpu_permille(p, c) / 10; app_dec(out, v > 99 ? 99 : v));
     FormatFn f_label = FMT(if (p.label && !p.label->empty()) escape_text(*p.label, c.utf8, maxw, out); else out += "-");
     FormatFn f_pmem = FMT(std::uint64_t v = c.si.mem_total_kb ? rss_kb(p, c) * 1000 / c.si.mem_total_kb : 0; if (v > 999) v = 999; app_dec(out, v / 10); out.push_back('.'); out.push_back(static_cast<char>('0' + v % 10)));

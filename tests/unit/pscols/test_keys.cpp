@@ -186,8 +186,18 @@ TEST_CASE("S/--cumulative: children's CPU in the share and bsdtime, not in the t
     CHECK(fmt("cp", p, c) == "999");
     // sorted by the process's own time and share, as procps sorts them
     CHECK(find_column("bsdtime")->num(p, c) == 2100);
-    CHECK(find_column("%cpu")->num(p, c) == 21);
-    CHECK(find_column("cp")->num(p, c) == 21);
+    CHECK(find_column("%cpu")->num(p, c) == 2100000);  // 2.1 %, in millionths
+    CHECK(find_column("cp")->num(p, c) == 2100000);
+    // a share too small to show still sorts after none
+    proc::Process q = p;
+    q.utime = 1;
+    q.stime = 0;
+    q.cutime = 0;
+    q.cstime = 0;
+    proc::Process z = q;
+    z.utime = 0;
+    CHECK(fmt("%cpu", q, c) == "0.0");
+    CHECK(find_column("%cpu")->num(q, c) > find_column("%cpu")->num(z, c));
 }
 
 TEST_CASE("%cpu, cuc and cuu divide by the elapsed time with its fraction", "[keys]") {
