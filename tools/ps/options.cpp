@@ -434,36 +434,44 @@ struct Parser {
         return true;
     }
 
-    // BSD O's list, decided once the command line is read.
-    std::optional<std::string> bsd_O = std::nullopt;
-    bool bsd_O_after_format = false;  // a format option came before it
+    // BSD O's lists, decided once the command line is read; each with whether a format
+    // option came before it.
+    struct PendingO {
+        std::string val;
+        bool after_format;
+    };
+    std::vector<PendingO> bsd_O{};
 
-    // compat: procps reads BSD O as obsolete sort keys (no commas) unless --sort or k sorts
-    // already, then as a format (the first one); with --sort or k it tries the format first.
+    // compat: procps reads BSD O as obsolete sort keys (no commas) unless something sorts
+    // already (--sort, k, an earlier O), else as a format, which must be the first one.
     bool resolve_bsd_O() {
-        if (!bsd_O) return true;
-        const std::string& val = *bsd_O;
-        std::vector<FormatItem> items;
-        std::string perr;
-        const bool is_format = parse_format(val, items, perr);
-        std::vector<SortKey> keys;
-        const bool is_sort = val.find(',') == std::string::npos && obsolete_sort(val, keys);
-        if (sorts == 0 && is_sort) {
-            o.sort.insert(o.sort.end(), keys.begin(), keys.end());
-            return true;
+        bool format_from_O = false;
+        for (const auto& [val, after_format] : bsd_O) {
+            std::vector<FormatItem> items;
+            std::string perr;
+            const bool is_format = parse_format(val, items, perr);
+            std::vector<SortKey> keys;
+            const bool is_sort = val.find(',') == std::string::npos && obsolete_sort(val, keys);
+            if (sorts == 0 && is_sort) {
+                o.sort.insert(o.sort.end(), keys.begin(), keys.end());
+                ++sorts;
+                continue;
+            }
+            const bool late = after_format || format_from_O;
+            if (late) err = "option O is neither first format nor sort order";
+            else if (!is_format) err = is_sort ? "multiple sort options" : "bad sorting code";
+            if (late || !is_format) return false;
+            o.format.insert(o.format.begin(), items.begin(), items.end());
+            o.user_format = o.preload = o.preload_bsd = true;
+            o.preload_items = items.size();
+            format_from_O = true;
         }
-        if (bsd_O_after_format) err = "option O is neither first format nor sort order";
-        else if (!is_format) err = is_sort ? "multiple sort options" : "bad sorting code";
-        if (bsd_O_after_format || !is_format) return false;
-        o.format.insert(o.format.begin(), items.begin(), items.end());
-        o.user_format = o.preload = o.preload_bsd = true;
-        o.preload_items = items.size();
         return true;
     }
 
     // -o/o/--format (PRELOAD false), -O (PRELOAD) or BSD O (PRELOAD and BSD).
     bool add_format(const std::string& val, bool preload, bool bsd = false) {
-        if (preload && (o.user_format || bsd_O)) {
+        if (preload && (o.user_format || !bsd_O.empty())) {
             err = "option -O can not follow other format options";
             return false;
         }
@@ -633,7 +641,12 @@ struct Parser {
                     break;
                 case 'H': o.bsd_H = true; break;
                 case 'm':
-                case 'M': o.bsd_m = true; break;  // compat: procps takes M as m (undocumented)
+                case 'M':
+                    o.bsd_m = true;  // compat: procps takes M as m (undocumented)
+                    // compat: procps' second parse reads a dashed m as the old memory format
+                    // (not reproduced: only its conflict with -o/-O/o/O is)
+                    if (c == 'm' && !bare && o.bsd_retry) o.bsd_mem = true;
+                    break;
                 case 'Z': o.unix_M = true; break;  // security label, as -Z/-M
                 case 'n': o.bsd_n = true; break;
                 case 'S': o.cumulative = true; break;
@@ -689,12 +702,7 @@ struct Parser {
                         case 'O':
                             // compat: whether O sorts or formats depends on the whole command
                             // line (resolve_bsd_O)
-                            if (bsd_O) {
-                                err = "option O is neither first format nor sort order";
-                                return false;
-                            }
-                            bsd_O = val;
-                            bsd_O_after_format = o.user_format;
+                            bsd_O.push_back({val, o.user_format});
                             return true;
                         case 'p': return add_sel(SelKind::pid, val);
                         case 'q': return add_sel(SelKind::quick_pid, val);
@@ -874,7 +882,7 @@ bool parse_once(int argc, char** argv, Options& o, std::string& err) {
         err = "-L/-T with H/m/-m and -o/-O/o/O is nonsense";
         return false;
     }
-    if (o.user_format && (o.unix_f || o.unix_l || o.unix_F || o.bsd_personality)) {
+    if (o.user_format && (o.unix_f || o.unix_l || o.unix_F || o.bsd_personality || o.bsd_mem)) {
         err = "conflicting format options";
         return false;
     }

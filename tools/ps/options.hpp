@@ -55,6 +55,7 @@ struct Options {
     bool unix_F = false, unix_l = false, unix_j = false, unix_y = false, unix_c = false;
     bool unix_L = false, unix_T = false, unix_M = false;
     bool bsd_H = false, bsd_m = false, unix_m = false;  // threads as processes / after
+    bool bsd_mem = false;  // "-m" in procps' second parse: the old BSD memory format
     bool bsd_c = false;   // c: true command name
     bool bsd_e = false;   // e: show environment
     bool bsd_n = false;   // n: numeric wchan and user

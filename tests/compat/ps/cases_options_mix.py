@@ -49,6 +49,12 @@ def add_cases(case, sel):
               ["O", "group", "k", "comm"], ["O", "group", "--sort", "pid"], ["o", "pid", "k", "comm", "O", "group"],
               ["O", "pid", "-O", "tty"], ["O", "pid,foo"], ["O", "foo"], ["O", "p,P"], ["O", "pid", "-c"]):
         case(a + ["-p", "@SLEEP,@NICE"], name="mix BSD O sort or format " + " ".join(a))
+    for a in (["O", "p", "O", "P"], ["O", "pid", "O", "s"], ["O", "s", "O", "pid"], ["-m", "O", "pid", "--format", "ni,opri", "O", "s"],
+              ["O", "p", "O", "pid"], ["O", "pid", "O", "pid"]):
+        case(a + ["-p", "@SLEEP,@NICE"], name="mix BSD O twice " + " ".join(a))
+    # the second parse reads a dashed -m as a format, which conflicts with -o/-O
+    for a in (["-Tw", "-O", "class", "-m"], ["-L", "-o", "pid", "-m"], ["-mT", "-o", "pid,tid"]):
+        case(a + ["-p", "@THREADS,@SLEEP"], name="mix second parse -m " + " ".join(a))
     # BSD Z: the security label, as -Z
     for a in (["Z"], ["vZ"], ["uZ"], ["Z", "-o", "pid"], ["jZ"], ["Z", "-L"]):
         case(a + ["-p", "@THREADS,@SLEEP"], name="mix BSD Z " + " ".join(a))
@@ -59,7 +65,7 @@ def add_cases(case, sel):
     case(["-aux", "@SLEEP"], transform=keep_ours, name="mix -aux PID")
     for a in (["-f", "-o", "pid,args"], ["-o", "pid,args", "-f"], ["-f", "-o", "pid,comm,args"], ["-o", "pid", "-c"],
               ["-o", "pid,args", "-fc"], ["-o", "pid", "-f", "-w"], ["-o", "pid", "-f", "--no-headers"],
-              ["-o", "pid,args", "-f", "--forest"], ["-r", "-o", "pid"], ["-k", "-pid", "-o", "pid"],
+              ["-o", "pid,args", "-f", "--forest"], ["-k", "-pid", "-o", "pid"],
               ["-o", "pid", "-M"], ["-o", "pid,comm", "-f", "-p"]):
         pid_sel = [] if a[-1] == "-p" else ["-p"]
         case(a + pid_sel + ["@TREE"], name="mix second parse " + " ".join(a))
