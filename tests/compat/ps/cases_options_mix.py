@@ -14,7 +14,10 @@ are the processes that group starts. The classes:
   option; BSD a/x/g against -a/-d), -V/V/--version exclusive, bare PID lists and the words
   after a bare PID; BSD T without a terminal;
 - the UNIX output modifiers -j -L -T -M -y -c applied to the BSD formats u v j l s X, and the
-  COMMAND/CMD column of SysV formats mixed with BSD options; BSD M (threads, like m).
+  COMMAND/CMD column of SysV formats mixed with BSD options; BSD M (threads, like m), BSD Z;
+- BSD O decided at the end (sort keys unless something else sorts, else the first format);
+- thread modes with a sort order (one row per process, but for H); -fL with -c;
+- the bsd, old, gnu and s390 personalities' defaults with GNU-only or mixed options.
 """
 
 

@@ -4,21 +4,21 @@
 
 A developer tool, not part of the test suite. It builds random argument lists from the UNIX,
 BSD and GNU options of ps(1) (selections, formats, -o/-O/o/O with small key lists, sorting,
-forest, threads, output modifiers, PS_PERSONALITY and PS_FORMAT for a fraction of runs), runs the reference
-ps and ours on the same processes, and prints every case whose stdout bytes or exit status
-differ, or where one writes to stderr and the other does not, with a one-line repro.
+forest, threads, output modifiers; PS_PERSONALITY and PS_FORMAT for a fraction of runs), runs
+the reference ps and ours on the same processes, and prints every case whose stdout bytes or
+exit status differ, or where only one of them writes to stderr, with a one-line repro.
 
-Run it as root from the repository (the processes and both ps runs live in a new PID namespace whose
-PID 1 is an idle bash, so that whole-system selections such as -e or ax see only the processes
-it starts, and both ps runs get the same PID through ns_last_pid):
+Run it as root from the repository. The processes and both ps runs live in a new PID namespace
+whose PID 1 is an idle bash, so that whole-system selections such as -e or ax see only the
+processes it starts, and both ps runs get the same PID through ns_last_pid:
 
     python3 tests/compat/ps/explore_mix.py --ours build-mix/bin/ps --seed 1 --count 500
 
 --seed makes a run reproducible; -v prints both outputs of each divergence; --args='ARGS...'
-(with --env NAME=VALUE for the repro's environment) runs one command line, placeholders as
-printed in repros, instead of random ones. Placeholders
-in repros: @ALL = every PID started, @SLEEP, @RENAMED, @THREADS, @TREE (the sh and its
-children), @TREEPID. Processes are killed by PID at the end.
+(with --env NAME=VALUE for the repro's environment) runs one command line instead of random
+ones. Placeholders in repros and --args: @ALL = every PID started, @SLEEP, @RENAMED (argv[0]
+differs from comm), @THREADS (4 threads), @TREE (an sh and its two children), @TREEPID.
+The processes are killed by PID at the end.
 """
 import argparse
 import os
