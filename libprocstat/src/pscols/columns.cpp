@@ -247,7 +247,11 @@ std::time_t start_epoch(const Process& p, const Ctx& c) {
 
 double elapsed_real(const proc::Process& p, const Ctx& c) {
     double hz = c.si.hertz > 0 ? static_cast<double>(c.si.hertz) : 100.0;
-    return c.si.uptime - static_cast<double>(p.starttime) / hz;
+    // compat: procps-ng 4.0.2 counts the elapsed time in whole clock ticks (uptime x HZ, cut)
+    // before it turns it back into seconds.
+    double up_ticks = std::floor(c.si.uptime * hz);
+    double start = static_cast<double>(p.starttime);
+    return up_ticks > start ? (up_ticks - start) / hz : 0.0;
 }
 
 namespace {
@@ -256,9 +260,16 @@ std::uint64_t permille_of(std::uint64_t ticks, const proc::Process& p, const Ctx
     double secs = elapsed_real(p, c);
     if (!(secs > 0)) return 0;
     auto hz = static_cast<std::uint64_t>(c.si.hertz > 0 ? c.si.hertz : 100);
-    std::uint64_t cpu_permille_secs = ticks * 1000ULL / hz;  // whole, as procps has it
-    double v = static_cast<double>(cpu_permille_secs) / secs;
-    return v < 1.8e19 ? static_cast<std::uint64_t>(v) : std::numeric_limits<std::uint64_t>::max();
+    // compat: procps-ng 4.0.2 multiplies the elapsed seconds by HZ again and cuts the result,
+    // which loses a tick whenever the product falls just below a whole number (2.01 s x 100 =
+    // 200.99999999999997), then divides whole per-mille CPU seconds by those ticks. Deduced
+    // from 1250 frozen uptimes: the share of 1.28 s over 2.01 s shows as 64.0, not 63.6.
+    double jf = secs * static_cast<double>(hz);
+    if (!(jf >= 1)) return 0;
+    auto jiffies = jf < 1.8e19 ? static_cast<std::uint64_t>(jf) : std::numeric_limits<std::uint64_t>::max();
+    auto v = static_cast<unsigned __int128>(ticks) * 1000U / hz * hz / jiffies;
+    return v > std::numeric_limits<std::uint64_t>::max() ? std::numeric_limits<std::uint64_t>::max()
+                                                         : static_cast<std::uint64_t>(v);
 }
 
 }  // namespace

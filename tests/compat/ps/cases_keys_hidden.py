@@ -135,7 +135,6 @@ def add_cases(case, sel):
                   f"burnt child {' '.join(opt) or 'plain'} --sort {s}")
     # cuc/cuu/%cpu/etime at chosen elapsed times: 0 (just started), 0.01 s (capped at 99.999),
     # 0.5 s, 1 s, 100000 s (fractions printed with 3 decimals)
-    # (the wrapper moves an elapsed time on by 0.01 s where procps' rounding could differ)
     for off in ("0", "0.01", "0.5", "1", "3.33", "100000"):
         for opt in (["S"], []):
             wcase(opt + ["-o", "pid,%cpu,c,cp,cuc,cuu,etime,etimes,bsdtime,time", "-p", "@BURNT"],
@@ -281,42 +280,6 @@ def helpers(workdir, reference):
     sys.exit(97 if reference else 98)
 
 
-def _unambiguous_uptime(uptime, pids, hz):
-    """UPTIME, or the first value 0.01 s later at which %cpu of the helpers does not depend on
-    how the elapsed time is rounded: procps-ng 4.0.2 divides by the elapsed time, but for some
-    uptimes by one clock tick less (a rounding of its own, not reproduced), so those uptimes
-    are avoided. An elapsed time of 0 is kept (%cpu is 0 either way)."""
-    ticks = []
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                v = f.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        own = int(v[11]) + int(v[12])
-        ticks.append((int(v[19]), own, own + int(v[13]) + int(v[14])))
-
-    def stable(u):
-        for start, own, total in ticks:
-            e = u - start / hz
-            if abs(e) < 1e-9:
-                continue
-            for t in (own, total):
-                if t == 0:
-                    continue
-                a = t * 1000 // hz / e if e > 0 else 0.0
-                b = t * 1000 // hz / (e - 1 / hz) if e - 1 / hz > 0 else 0.0
-                if int(a) != int(b) or abs(a - round(a)) < 1e-6 or abs(b - round(b)) < 1e-6:
-                    return False
-        return True
-
-    for i in range(1000):
-        u = round(uptime + i / 100, 2)
-        if stable(u):
-            return u
-    return uptime
-
-
 def wrap(uptime_spec, user, argv):
     """Run ARGV (ps and its arguments) with the helpers' PIDs substituted and /proc/uptime
     frozen: taken now when ARGV is the reference ps, reused for ours. With USER, ps runs under
@@ -342,9 +305,6 @@ def wrap(uptime_spec, user, argv):
             value = round(start / hz + float(uptime_spec[len("start+"):]), 2)
         else:
             value = float(real)
-        # (the processes named on the command line: the helpers and the group's)
-        pids = {int(x) for a in args[1:] for x in a.split(",") if x.isdigit()} | set(ids.values())
-        value = _unambiguous_uptime(value, sorted(pids), hz)
         with open(upfile + ".tmp", "w") as f:
             f.write("%.2f %s\n" % (value, idle))
         os.rename(upfile + ".tmp", upfile)

@@ -234,6 +234,32 @@ TEST_CASE("%cpu, cuc and cuu divide by the elapsed time with its fraction", "[ke
     CHECK(fmt("cuu", p, c) == "46.448");
 }
 
+TEST_CASE("%cpu loses a tick of elapsed time where procps' seconds x HZ falls short", "[keys]") {
+    // Observed with procps-ng 4.0.2 under S on a process whose dead children used 128 ticks
+    // (stat field 22: 2631586), /proc/uptime frozen at each value (a bind mount).
+    struct T {
+        double uptime;
+        const char* cp;
+        const char* cuc;
+    };
+    const T table[] = {{26317.85, "643", "64.322"}, {26317.86, "640", "64.000"}, {26317.87, "640", "63.682"},
+                       {26317.88, "633", "63.366"}, {26317.89, "633", "63.054"}, {26318.12, "568", "56.637"},
+                       {26319.06, "400", "40.000"}, {26320.25, "292", "29.157"}, {26320.26, "290", "29.091"},
+                       {26325.56, "132", "13.196"}, {26325.57, "131", "13.182"}};
+    Ctx c = ctx();
+    c.cumulative = true;
+    proc::Process p;
+    p.cutime = 33;
+    p.cstime = 95;
+    p.starttime = 2631586;
+    for (const auto& t : table) {
+        c.si.uptime = t.uptime;
+        INFO("uptime " << t.uptime);
+        CHECK(fmt("cp", p, c) == t.cp);
+        CHECK(fmt("cuc", p, c) == t.cuc);
+    }
+}
+
 TEST_CASE("cuc and cuu are capped at 99.999, 0.000 without elapsed time", "[keys]") {
     Ctx c = ctx();
     proc::Process p;

@@ -91,11 +91,12 @@ int escape_text(std::string_view s, bool utf8, int maxw, std::string& out);
 // C locale, as procps 4.0.2 does.
 int escape_text_in_row(std::string_view s, bool& utf8, int maxw, std::string& out);
 
-// Seconds since the process started, with the fraction: /proc/uptime minus stat field 22.
+// Seconds since the process started, with the fraction: /proc/uptime in whole clock ticks
+// minus stat field 22, in seconds (0 when the start is not before the uptime).
 double elapsed_real(const proc::Process& p, const Ctx& c);
 // CPU share in tenths of a percent (%cpu, c, cp): whole per-mille CPU seconds (with the dead
-// children's under S/--cumulative) divided by elapsed_real, truncated, as procps-ng 4.0.2 does;
-// 0 when the elapsed time is not positive.
+// children's under S/--cumulative) per elapsed clock tick, as procps-ng 4.0.2 computes it
+// (elapsed_real x HZ cut to whole ticks); 0 when the elapsed time is not positive.
 std::uint64_t pcpu_permille(const proc::Process& p, const Ctx& c);
 // cuc/cuu: TICKS as a percentage of elapsed_real, printed "%.3f" and capped at 99.999 as
 // procps-ng 4.0.2 does ("0.000" when the elapsed time is not positive).
