@@ -48,7 +48,7 @@ int fail_usage(const std::string& msg) {
 }
 
 // Expand the options into the list of columns to show.
-bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err) {
+bool build_columns(const Options& o, int pid_width, std::vector<Column>& cols, std::string& err) {
     std::vector<FormatItem> items;
     if (o.user_format && !o.preload) {
         items = o.format;
@@ -100,7 +100,11 @@ bool build_columns(const Options& o, std::vector<Column>& cols, std::string& err
         }
         if (c.header.empty() && !it.has_header) c.header = c.def->header;
         if (it.has_header) c.header = it.header;
-        if (!c.width) c.width = c.def->width;
+        if (!c.width) {
+            // compat: PID columns follow pid_max, but never narrower than their usual header
+            c.width = pscols::pid_sized(*c.def) ? std::max<int>(pid_width, static_cast<int>(std::strlen(c.def->header)))
+                                                : c.def->width;
+        }
         c.aix = it.aix;
         if (it.width > 0) c.width = it.width;
         if (it.has_header) c.width = std::max<int>(c.width, static_cast<int>(it.header.size()));
@@ -161,7 +165,7 @@ int main(int argc, char** argv) {
     }
 
     std::vector<Column> cols;
-    if (!build_columns(o, cols, err)) return fail_usage(err);
+    if (!build_columns(o, pscols::pid_column_width(root), cols, err)) return fail_usage(err);
     RowTests tests;
     if (!compile_tests(o, tests, err)) {
         std::fputs(err.c_str(), stderr);

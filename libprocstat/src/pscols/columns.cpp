@@ -10,6 +10,7 @@
 #include <sys/sysmacros.h>
 #include <wchar.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <climits>
@@ -837,6 +838,19 @@ const ColumnDef* find_column(std::string_view key) {
     for (const auto& c : all_columns())
         if (key == c.name) return &c;
     return nullptr;
+}
+
+int pid_column_width(const Root& root) {
+    std::string text;
+    if (!io::read_file(root, "proc/sys/kernel/pid_max", text, 4096) || text.empty()) return 5;
+    std::size_t line = std::min(text.find('\n'), text.size());
+    return static_cast<int>(std::min<std::size_t>(line, 23));
+}
+
+bool pid_sized(const ColumnDef& def) {
+    static constexpr std::string_view keys[] = {"pid", "ppid", "pgid", "sid",  "tpgid", "lwp",
+                                                "spid", "tgid", "tid", "pgrp", "sess", "session"};
+    return std::find(std::begin(keys), std::end(keys), std::string_view(def.name)) != std::end(keys);
 }
 
 }  // namespace procstat::pscols

@@ -83,6 +83,13 @@ const ColumnDef* find_column(std::string_view key);
 // All entries (canonical and aliases).
 const std::vector<ColumnDef>& all_columns();
 
+// The process-id columns (pid ppid pgid sid tpgid lwp spid tgid tid pgrp sess session) are as
+// wide as the text of ROOT's /proc/sys/kernel/pid_max, as procps 4.0.2 sizes them: the length of
+// its first line, at most 23 characters; 5 when the file is unreadable or empty. So a host with
+// pid_max 4194304 (systemd's default on 64-bit) shows 7-wide PID columns, one with 32768 5-wide.
+int pid_column_width(const Root& root);
+bool pid_sized(const ColumnDef& def);
+
 // Escape a command name or argument for display as procps does: control bytes and (outside a
 // UTF-8 locale) bytes >= 0x80 become '?'. Stops at MAXW display cells. Returns the cells used.
 int escape_text(std::string_view s, bool utf8, int maxw, std::string& out);
