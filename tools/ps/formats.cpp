@@ -177,7 +177,7 @@ std::string format_key_list() {
               [](const pscols::ColumnDef* a, const pscols::ColumnDef* b) { return std::strcmp(a->name, b->name) < 0; });
     std::string out;
     for (const auto* d : defs) {
-        std::string_view name = d->name, header = d->header;
+        std::string_view name = d->name, header = std::string_view(d->header).substr(0, 8);  // compat: L cuts at 8
         out += name;
         out.append(name.size() < 12 ? 12 - name.size() : 0, ' ');
         out += ' ';

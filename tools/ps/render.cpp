@@ -222,6 +222,8 @@ void render_text(const std::vector<Process>& procs, const std::vector<Column>& c
     if (show_header) header();
     // --headers: the header again before every screenful of rows (LINES - 1 rows each)
     int every = (o.headers && screen_lines > 1) ? screen_lines - 1 : 0;
+    ctx.header_shown = show_header;  // the _left/_right test columns cycle by these
+    ctx.page_rows = every;
     std::string text;
     for (std::size_t r = 0; r < procs.size(); ++r) {
         const Process& p = procs[r];

@@ -114,7 +114,7 @@ int screen_lines(const Options& o) {
     }
     winsize ws{};
     if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
-    return 0;
+    return 24;  // compat: procps' page for --headers when no terminal tells
 }
 
 }  // namespace procstat::ps
