@@ -21,7 +21,7 @@ Kind kind_of(const pscols::ColumnDef& def) {
     for (const char* k : {"vsz", "vsize", "rss", "rssize", "rsz", "size", "drs", "trs", "pss", "uss"})
         if (n == k) return Kind::kib;
     if (n == "sz") return Kind::pages;
-    if (n == "time" || n == "cputime" || n == "bsdtime") return Kind::cpu_secs;
+    if (n == "time" || n == "cputime" || n == "atime" || n == "bsdtime") return Kind::cpu_secs;
     if (n == "etime") return Kind::elapsed;
     for (const char* k : {"lstart", "start", "stime", "start_time", "bsdstart"})
         if (n == k) return Kind::start;
@@ -79,6 +79,10 @@ expr::Value key_value(const proc::Process& p, std::string_view key, pscols::Ctx&
     case Kind::elapsed: {
         // the column's sort key: clock ticks of CPU time, or elapsed seconds
         auto v = static_cast<std::uint64_t>(def->num(p, ctx));
+        // compat: under S/--cumulative bsdtime shows dead children's time too (its sort key and
+        // time/cputime stay the process's own, as procps 4.0.2)
+        if (kind == Kind::cpu_secs && ctx.cumulative && std::string_view(def->name) == "bsdtime")
+            v = p.utime + p.stime + static_cast<std::uint64_t>(p.cutime + p.cstime);
         return static_cast<double>(kind == Kind::cpu_secs ? v / hz : v);
     }
     case Kind::start: {

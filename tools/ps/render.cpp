@@ -277,8 +277,9 @@ bool is_integer(const std::string& t) {
 bool json_seconds(std::string_view key, const Process& p, const pscols::Ctx& c, std::uint64_t& out) {
     auto hz = static_cast<std::uint64_t>(c.si.hertz);
     std::uint64_t ticks = p.utime + p.stime;
-    if (c.cumulative) ticks += static_cast<std::uint64_t>(p.cutime + p.cstime);
-    if (key == "time" || key == "cputime" || key == "bsdtime") {
+    // compat: S/--cumulative adds dead children's time to bsdtime only (procps 4.0.2)
+    if (key == "bsdtime" && c.cumulative) ticks += static_cast<std::uint64_t>(p.cutime + p.cstime);
+    if (key == "time" || key == "cputime" || key == "atime" || key == "bsdtime") {
         out = ticks / hz;
         return true;
     }
