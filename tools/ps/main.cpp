@@ -236,8 +236,12 @@ int main(int argc, char** argv) {
                 // compat: procps shows the main thread with the process-wide counters.
                 if (tid == pid) t = p;
                 else if (!reader.read(pid, tid, needs, t)) continue;
-                t.cmdline = cmdline;
-                t.have_cmdline = p.have_cmdline;
+                // a thread's own command line is its process' (one address space), except
+                // beside a zombie leader, which has none: procps then shows the thread's own
+                if (!t.have_cmdline) {
+                    t.cmdline = cmdline;
+                    t.have_cmdline = p.have_cmdline;
+                }
                 if (tid != pid && (needs & proc::need_status)) {
                     // compat: thread rows of stat show the process' locked memory
                     t.vm_lck = p.vm_lck;

@@ -22,6 +22,11 @@ def column(name):
     return keep
 
 
+def up_to_wrapper(out: bytes, ctx: dict) -> bytes:
+    """Each line up to the wrapper's name: what follows it is the command under test."""
+    return b"\n".join(line.split(b"mlock_run.py")[0] for line in out.split(b"\n"))
+
+
 def add_cases(case, sel):
     # a process with 64 KiB of locked memory (mlock) and, for contrast, one without
     for who in ("@LOCKED", "@PLAIN"):
@@ -41,11 +46,15 @@ def add_cases(case, sel):
         case(fmt + ["-p", "2"], name=f"kthreadd {' '.join(fmt)}")
         case(fmt + ["-p", "@ZOMBIE"], name=f"zombie {' '.join(fmt)}")
     # a zombie leader with a live thread: the process row has no mm, the thread row does
-    # (thread rows' args are left out: ours repeat the process' empty command line, procps
-    # reads the thread's own: a known deviation of the thread listing, not of the reader)
     for fmt in (["-o", "stat,rss,vsz,sz,comm,args"], ["-L", "-o", "stat,nlwp,comm"], ["m", "-o", "stat,comm"],
                 ["-T", "-o", "stat,comm"], ["s", "-o", "stat,rss,args"]):
         case(fmt + ["-p", "@ZLEADER"], wrapper=MLOCK_RUN, name=f"zombie leader {' '.join(fmt)}")
+    # its live thread's own command line (the process has none); that command line names the
+    # ps under test (the wrapper's argv), so lines are compared up to "mlock_run.py"
+    for fmt in (["-L", "-o", "nlwp,stat,args"], ["-T", "-o", "stat,cmd"], ["H", "-o", "stat,command"],
+                ["m", "-o", "stat,args"], ["-L", "-o", "uid,nlwp,tty,stat,args"], ["-L", "-o", "stat,args", "c"]):
+        case(fmt + ["-p", "@ZLEADER"], wrapper=MLOCK_RUN, transform=up_to_wrapper,
+             name=f"zombie leader thread command line {' '.join(fmt)}")
     case(["u", "-p", f"2,@ZOMBIE,{sel}"], name="kthreadd, zombie and the rest, u")
     case(["-o", "pid,stat,rss,comm", "--sort", "-rss,pid", "-p", f"2,@ZOMBIE,{sel}"],
          name="kthreadd, zombie and the rest, sorted by rss")
