@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "column_test_util.hpp"
 #include "procstat/pscols/columns.hpp"
 
 using namespace procstat;
@@ -15,24 +16,8 @@ using namespace procstat::pscols;
 
 namespace {
 
-std::string fmt(const char* key, const proc::Process& p, Ctx& c, int maxw = INT_MAX / 2) {
-    const ColumnDef* d = find_column(key);
-    REQUIRE(d);
-    std::string out;
-    d->fmt(p, c, out, maxw);
-    return out;
-}
-
-Ctx ctx() {
-    Ctx c;
-    c.si.hertz = 100;
-    c.si.page_kb = 4;
-    c.si.uptime = 1000.0;
-    c.si.mem_total_kb = 1000000;
-    c.si.boot_time = 1700000000;
-    c.si.now = 1700001000;
-    return c;
-}
+using pscols_test::ctx;
+using pscols_test::fmt;
 
 }  // namespace
 

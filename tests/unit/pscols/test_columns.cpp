@@ -4,33 +4,22 @@
 
 #include <climits>
 #include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <stdlib.h>
 #include <set>
 #include <string>
 
+#include "column_test_util.hpp"
+#include "procstat/core/root.hpp"
 #include "procstat/pscols/columns.hpp"
 
 using namespace procstat;
 using namespace procstat::pscols;
 
 namespace {
-std::string fmt(const char* key, const proc::Process& p, Ctx& c, int maxw = INT_MAX / 2) {
-    const ColumnDef* d = find_column(key);
-    REQUIRE(d);
-    std::string out;
-    d->fmt(p, c, out, maxw);
-    return out;
-}
-
-Ctx ctx() {
-    Ctx c;
-    c.si.hertz = 100;
-    c.si.page_kb = 4;
-    c.si.uptime = 1000.0;
-    c.si.mem_total_kb = 1000000;
-    c.si.boot_time = 1700000000;
-    c.si.now = 1700001000;
-    return c;
-}
+using pscols_test::ctx;
+using pscols_test::fmt;
 }  // namespace
 
 TEST_CASE("registry: unique names, help, headers, widths", "[columns]") {
@@ -206,4 +195,34 @@ TEST_CASE("signal masks, namespaces and absent values", "[columns]") {
     CHECK(fmt("supgid", p, c) == "4,27");
     p.cgroup = std::string("1:cpu:/\n0::/user.slice/x\n");
     CHECK(fmt("cgroup", p, c) == "0::/user.slice/x");
+}
+
+TEST_CASE("PID columns are as wide as the text of pid_max, as procps", "[columns]") {
+    char tmpl[] = "/tmp/pscols-pidmax-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl));
+    std::string dir = tmpl;
+    REQUIRE(std::system(("mkdir -p " + dir + "/proc/sys/kernel").c_str()) == 0);
+    auto root = Root::open(dir);
+    REQUIRE(root);
+    auto with = [&](const std::string& text) {
+        FILE* f = std::fopen((dir + "/proc/sys/kernel/pid_max").c_str(), "wb");
+        REQUIRE(f);
+        std::fwrite(text.data(), 1, text.size(), f);
+        std::fclose(f);
+        return pid_column_width(*root);
+    };
+    CHECK(pid_column_width(*root) == 5);  // missing file
+    CHECK(with("32768\n") == 5);
+    CHECK(with("4194304\n") == 7);
+    CHECK(with("100000\n") == 6);
+    CHECK(with("99999x\n") == 6);  // the length counts, not the number
+    CHECK(with("1048576") == 7);   // no newline
+    CHECK(with("") == 5);          // empty: the default
+    CHECK(with("\n") == 0);        // an empty line: as narrow as the header allows
+    CHECK(with("12\n345678\n") == 2);
+    CHECK(with(std::string(40, '9') + "\n") == 23);
+    for (const char* k : {"pid", "ppid", "pgid", "sid", "tpgid", "lwp", "spid", "tgid", "tid", "pgrp", "sess", "session"})
+        CHECK(pid_sized(*find_column(k)));
+    for (const char* k : {"uid", "nlwp", "rss", "comm", "c", "tty"}) CHECK_FALSE(pid_sized(*find_column(k)));
+    REQUIRE(std::system(("rm -rf " + dir).c_str()) == 0);
 }
