@@ -16,7 +16,7 @@ using namespace procstat::block;
 
 static const std::string fixtures = std::string(PROCSTAT_FIXTURES) + "/lsblk";
 
-TEST_CASE("udev_unhex decodes \\xNN and keeps anything else", "[udev]") {
+TEST_CASE("udev_unhex decodes backslash-x escapes and keeps anything else", "[udev]") {
     CHECK(udev_unhex("data\\x20one") == "data one");
     CHECK(udev_unhex("a\\x0ab") == "a\nb");
     CHECK(udev_unhex("\\xc3\\xa9") == "\xc3\xa9");

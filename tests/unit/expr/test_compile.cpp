@@ -151,7 +151,7 @@ TEST_CASE("compile_row_tests: both expressions, the check mode and the option na
     CHECK(msg.rfind("invalid --filter expression: column ", 0) == 0);
 }
 
-TEST_CASE("identifiers may begin with '%' (ps' %cpu and %mem); a lone '%' is still an error") {
+TEST_CASE("identifiers may begin with '%' (ps' %cpu and %mem), a lone '%' is still an error") {
     auto known = [](std::string_view n) { return n == "%cpu" || n == "%mem" || n == "use%"; };
     std::string msg;
     auto e = compile("%cpu >= 1.5 and %mem < 90% and use% < 90%", known, msg);

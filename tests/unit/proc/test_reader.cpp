@@ -103,7 +103,7 @@ TEST_CASE("the effective ids alone: owner of the live PID directory, status else
     }
 }
 
-TEST_CASE("VmLck alone: status for tasks with memory; kernel threads read stat only", "[reader]") {
+TEST_CASE("VmLck alone: status for tasks with memory, kernel threads read stat only", "[reader]") {
     {
         // a copied tree is always read: its flags and states are not trusted
         Root root = fixture_root();

@@ -85,7 +85,7 @@ TEST_CASE("the quick-pid messages of the second parse are printed as they are") 
     CHECK(p.err == "q/-q/--quick-pid cannot be used together with negation switches.");
 }
 
-TEST_CASE("-O preloads args, BSD O comm; -o after -O appends") {
+TEST_CASE("preloading: -O adds args, BSD O comm, and -o after -O appends") {
     auto p = parse({"-O", "tty", "S"});
     REQUIRE(p.ok);
     CHECK(default_format(p.o) == "pid,{},state,tname,time,args");
