@@ -36,5 +36,6 @@ def add_cases(case, sel):
     for text, width in values:
         if width < hw:
             continue
-        for fmt in FORMATS:
+        # every format for systemd's value, a few for the others (the width rule is one function)
+        for fmt in FORMATS if text == "4194304\\n" else FORMATS[:3] + FORMATS[15:17]:
             case(fmt + ["-p", sel], wrapper=RUN + [text], name=f"pid_max={text} {' '.join(fmt)} -p @ALL")
