@@ -3,7 +3,8 @@
 """Run the differential (compat) cases: ours vs the reference tool, byte for byte.
 
 usage: run.py --build DIR [--tool TOOL ...] [-k SUBSTRING] [--exclude SUBSTRING] [-v] [--jobs N]
-(-k keeps only the cases whose "group label" contains SUBSTRING, --exclude drops those that do)
+(-k keeps only the cases whose "group label" contains SUBSTRING, --exclude drops those that do;
+--exclude may be given several times)
 Prints failures with a diff, per-tool counts, and a closing "compat: N passed, N failed, N skipped".
 Exit status 1 when anything failed.
 """
@@ -37,8 +38,8 @@ def tools_available():
 def filter_group(g, pattern, exclude=None):
     if pattern:
         g.cases = [c for c in g.cases if pattern in f"{g.name} {c.label()}"]
-    if exclude:
-        g.cases = [c for c in g.cases if exclude not in f"{g.name} {c.label()}"]
+    for x in exclude or ():
+        g.cases = [c for c in g.cases if x not in f"{g.name} {c.label()}"]
     return g
 
 
@@ -47,8 +48,8 @@ def run_in_namespace(args, tool, gname):
            "--build", args.build, "--tool", tool, "--inner", gname]
     if args.k:
         cmd += ["-k", args.k]
-    if args.exclude:
-        cmd += ["--exclude", args.exclude]
+    for x in args.exclude or ():
+        cmd += ["--exclude", x]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         return json.loads(p.stdout.decode())
@@ -62,7 +63,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--tool", action="append")
     ap.add_argument("-k")
-    ap.add_argument("--exclude")
+    ap.add_argument("--exclude", action="append")  # repeatable
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--inner")  # internal: run one group inside an unshared namespace
