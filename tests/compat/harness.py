@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -191,5 +192,28 @@ def run_group(env: Env, group: Group) -> list:
             if group.teardown:
                 group.teardown(ctx)
         finally:
+            if group.unshare:
+                unmount_below(ctx["workdir"])
             shutil.rmtree(ctx["workdir"], ignore_errors=True)
     return results
+
+
+def unmount_below(path: str) -> None:
+    """Lazily unmount whatever a group mounted at or under PATH (deepest first), so that its work
+    directory can be removed: the mounts would vanish with the namespace, but the directories
+    they covered would stay behind in /tmp."""
+    root = os.fsencode(path)
+    points = []
+    try:
+        with open("/proc/self/mountinfo", "rb") as f:
+            for line in f:
+                fields = line.split(b" ")
+                if len(fields) < 5:
+                    continue
+                mp = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), fields[4])
+                if mp == root or mp.startswith(root + b"/"):
+                    points.append(mp)
+    except OSError:
+        return
+    for mp in sorted(points, key=len, reverse=True):
+        subprocess.run(["umount", "-l", mp], stderr=subprocess.DEVNULL)
